@@ -1,0 +1,84 @@
+package org.mscsim.cells;
+
+import org.mscsim.model.ModelParams;
+import org.mscsim.model.MscModel;
+
+/**
+ * A B cell: naive → activated (dividing) → antibody-secreting plasma cell. MSC factors (PGE2,
+ * tryptophan starvation by IDO, TGF-β) inhibit activation, cycling and differentiation
+ * (Corcione 2006); with {@code b_cell_effect: support} the same exposure promotes them instead
+ * (Rasmusson 2007; Traggiai 2008).
+ */
+public final class BCell extends Cell {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum Phenotype { NAIVE, ACTIVATED, PLASMA }
+
+    private Phenotype phenotype = Phenotype.NAIVE;
+    private double cycleLeftH;
+
+    @Override
+    public CellType type() {
+        return CellType.B_CELL;
+    }
+
+    @Override
+    public Phenotype phenotype() {
+        return phenotype;
+    }
+
+    @Override
+    public void act(MscModel m) {
+        final ModelParams p = m.p;
+        final ModelParams.B q = p.b;
+        double pDeath = phenotype == Phenotype.PLASMA ? q.pPlasmaDeath : q.pDeath;
+        if (m.rng.nextDouble() < pDeath) {
+            die(m);
+            return;
+        }
+        if (phenotype != Phenotype.PLASMA) {
+            move(m, q.hops);
+            if (!alive) {
+                return;
+            }
+        }
+        final int v = voxel;
+        m.secrete(v, 0, 0, 0, 0, 0);
+
+        // Exposure to MSC factors, 0..1, combined as independent effects.
+        double exposure = 1.0 - (1.0 - ModelParams.hill(m.pge2.c[v], p.ec50Pge2))
+                * (1.0 - p.starvation(m.tryptophan.c[v]))
+                * (1.0 - ModelParams.hill(m.tgfb.c[v] * (1.0 - p.blockTgfb), p.ec50Tgfb));
+        double factor = p.bSupport ? 1.0 + q.supportGain * exposure : 1.0 - q.inhibitionMax * exposure;
+
+        switch (phenotype) {
+            case NAIVE:
+                if (m.rng.nextDouble() < q.pActivate * factor) {
+                    phenotype = Phenotype.ACTIVATED;
+                    cycleLeftH = m.cycleDuration(q.cycleH, 0.2);
+                }
+                break;
+            case ACTIVATED:
+                if (m.rng.nextDouble() < q.pPlasma * factor) {
+                    phenotype = Phenotype.PLASMA;
+                    break;
+                }
+                cycleLeftH -= p.dtH * factor;
+                if (cycleLeftH <= 0) {
+                    int free = m.tissue.freeNeighbour(v, m.rng);
+                    if (free >= 0) {
+                        BCell daughter = new BCell();
+                        daughter.phenotype = Phenotype.ACTIVATED;
+                        daughter.cycleLeftH = m.cycleDuration(q.cycleH, 0.2);
+                        cycleLeftH = m.cycleDuration(q.cycleH, 0.2);
+                        m.tissue.add(daughter, free);
+                    }
+                }
+                break;
+            default: // PLASMA
+                m.antibodyPg += q.antibodyPgPerStep;
+                break;
+        }
+    }
+}

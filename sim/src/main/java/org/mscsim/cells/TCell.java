@@ -1,0 +1,175 @@
+package org.mscsim.cells;
+
+import org.mscsim.model.ModelParams;
+import org.mscsim.model.MscModel;
+
+/**
+ * A CD4+ or CD8+ T cell. Naive cells are activated by the scenario's stimulus; activated cells
+ * divide (the first cycle slower than later ones, Mishima 2014), secrete IFN-γ and TNF-α, and
+ * can be arrested (suppressed) and later recover: MSCs do not kill T cells (Di Nicola 2002).
+ * CD8+ cells touching MSCs or exposed to TGF-β can become CD8+CD28− suppressors (Liu 2014),
+ * CD4+ cells under TGF-β can become Tregs; both suppress T cells they touch.
+ *
+ * <p>Every inhibitory signal is an independent fractional effect h; the total inhibition is
+ * {@code H = 1 - Π(1 - h)} (Bliss independence), which slows activation and cycle progress by
+ * {@code (1 - H)} and drives arrest.
+ */
+public final class TCell extends Cell {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum Phenotype { NAIVE, ACTIVATED, SUPPRESSED, CD28NEG, TREG }
+
+    private final boolean cd8;
+    private Phenotype phenotype = Phenotype.NAIVE;
+    /** Hours of uninhibited cycling left before the next division. */
+    private double cycleLeftH;
+    /** Divisions since the start: the CFSE generation. */
+    private int generation;
+    /** Last total inhibition H, kept for inspection and display. */
+    private double inhibition;
+
+    public TCell(boolean cd8) {
+        this.cd8 = cd8;
+    }
+
+    @Override
+    public CellType type() {
+        return CellType.T_CELL;
+    }
+
+    @Override
+    public Phenotype phenotype() {
+        return phenotype;
+    }
+
+    public boolean cd8() {
+        return cd8;
+    }
+
+    public int generation() {
+        return generation;
+    }
+
+    public double inhibition() {
+        return inhibition;
+    }
+
+    /** Tregs and CD8+CD28− cells suppress T cells they touch. */
+    boolean suppressor() {
+        return phenotype == Phenotype.CD28NEG || phenotype == Phenotype.TREG;
+    }
+
+    @Override
+    public void act(MscModel m) {
+        final ModelParams p = m.p;
+        final ModelParams.T q = p.t;
+        double pDeath = phenotype == Phenotype.ACTIVATED ? q.pDeathActivated : q.pDeathNaive;
+        if (m.rng.nextDouble() < pDeath) {
+            die(m);
+            return;
+        }
+        move(m, q.hops);
+        if (!alive) {
+            return;
+        }
+        final int v = voxel;
+
+        // Contact: PD-L1 on touching MSCs (Moore neighbours) and touching suppressor T cells.
+        double pdl1 = 0;
+        int suppressors = 0;
+        boolean touchingMsc = false;
+        final Tissue tissue = m.tissue;
+        for (int k = 0; k < 8; k++) {
+            int n = tissue.neighbour8(v, k);
+            if (n < 0) {
+                continue;
+            }
+            Cell c = tissue.occupant(n);
+            if (c instanceof Msc msc) {
+                if (!p.transwell) {
+                    touchingMsc = true;
+                    pdl1 += msc.pdL1(p.msc);
+                }
+            } else if (c instanceof TCell t && t.suppressor()) {
+                suppressors++;
+            }
+        }
+        pdl1 *= 1.0 - p.blockPdl1;
+
+        double tgfb = m.tgfb.c[v] * (1.0 - p.blockTgfb);
+        double tgfbResponse = ModelParams.hill(tgfb, p.ec50Tgfb);
+        double s = cd8 ? q.cd8Susceptibility : 1.0;
+        double keep = 1.0;
+        keep *= 1.0 - Math.min(1.0, s * q.pdl1Max * pdl1 / (pdl1 + q.pdl1Half));
+        keep *= 1.0 - Math.min(1.0, s * q.pge2Max * ModelParams.hill(m.pge2.c[v], p.ec50Pge2));
+        keep *= 1.0 - Math.min(1.0, s * q.trpMax * p.starvation(m.tryptophan.c[v]));
+        keep *= 1.0 - Math.min(1.0, s * q.kynMax * ModelParams.hill(m.kynurenine.c[v], p.ec50Kyn));
+        keep *= 1.0 - Math.min(1.0, s * q.tgfbMax * tgfbResponse);
+        keep *= 1.0 - Math.min(1.0, s * q.suppressorMax * suppressors / (suppressors + 1.0));
+        final double h = 1.0 - keep;
+        inhibition = h;
+
+        switch (phenotype) {
+            case NAIVE:
+                m.secrete(v, 0, 0, 0, 0, 0);
+                if (m.rng.nextDouble() < q.pActivate * keep) {
+                    phenotype = Phenotype.ACTIVATED;
+                    cycleLeftH = m.cycleDuration(q.firstDivisionH, q.cycleCv);
+                }
+                break;
+            case ACTIVATED:
+                m.secrete(v, 0, 0, q.ifng * keep, 0, q.tnf * keep);
+                if (differentiate(m, q, touchingMsc, tgfbResponse)) {
+                    break;
+                }
+                if (m.rng.nextDouble() < q.pArrest * h * h) {
+                    phenotype = Phenotype.SUPPRESSED;
+                    break;
+                }
+                cycleLeftH -= p.dtH * keep;
+                if (cycleLeftH <= 0) {
+                    divide(m, q);
+                }
+                break;
+            case SUPPRESSED:
+                m.secrete(v, 0, 0, 0, 0, 0);
+                if (m.rng.nextDouble() < q.pRecover * keep) {
+                    phenotype = Phenotype.ACTIVATED;
+                }
+                break;
+            default: // CD28NEG, TREG
+                m.secrete(v, 0, q.suppressorTgfb, 0, q.suppressorIl10, 0);
+                break;
+        }
+    }
+
+    private boolean differentiate(MscModel m, ModelParams.T q, boolean touchingMsc, double tgfbResponse) {
+        if (cd8) {
+            double drive = touchingMsc ? 1.0 : tgfbResponse;
+            if (m.rng.nextDouble() < q.pCd28neg * drive) {
+                phenotype = Phenotype.CD28NEG;
+                return true;
+            }
+        } else if (m.rng.nextDouble() < q.pTreg * tgfbResponse) {
+            phenotype = Phenotype.TREG;
+            return true;
+        }
+        return false;
+    }
+
+    private void divide(MscModel m, ModelParams.T q) {
+        int free = m.tissue.freeNeighbour(voxel, m.rng);
+        if (free < 0) {
+            return; // no room: the cell waits, ready, and tries again next step
+        }
+        generation++;
+        TCell daughter = new TCell(cd8);
+        daughter.phenotype = Phenotype.ACTIVATED;
+        daughter.generation = generation;
+        daughter.cycleLeftH = m.cycleDuration(q.cycleH, q.cycleCv);
+        cycleLeftH = m.cycleDuration(q.cycleH, q.cycleCv);
+        m.tissue.add(daughter, free);
+        m.tDivisions++;
+    }
+}

@@ -1,0 +1,109 @@
+package org.mscsim.fields;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+
+/**
+ * A fixed team of threads that runs one task split into {@code size()} parts and waits for all
+ * of them. The field solver calls it twice per step, so it is built to allocate nothing per
+ * call: workers spin briefly, then park, between phases. With one thread the task runs inline.
+ */
+public final class Workers implements AutoCloseable {
+
+    private final int size;
+    private final Thread[] threads;
+    private volatile IntConsumer task;
+    private volatile long epoch;
+    private volatile boolean closed;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile Thread caller;
+    private volatile Throwable failure;
+
+    public Workers(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + size);
+        }
+        this.size = size;
+        this.threads = new Thread[size - 1];
+        for (int t = 1; t < size; t++) {
+            final int part = t;
+            Thread th = new Thread(() -> loop(part), "mscsim-worker-" + t);
+            th.setDaemon(true);
+            threads[t - 1] = th;
+            th.start();
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Runs {@code task.accept(part)} for every part in {@code [0, size)}; returns when all are done. */
+    public void run(IntConsumer task) {
+        if (size == 1) {
+            task.accept(0);
+            return;
+        }
+        this.task = task;
+        this.caller = Thread.currentThread();
+        pending.set(size - 1);
+        epoch++;
+        for (Thread th : threads) {
+            LockSupport.unpark(th);
+        }
+        task.accept(0);
+        int spins = 0;
+        while (pending.get() != 0) {
+            if (++spins < 20_000) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, 50_000);
+            }
+        }
+        Throwable f = failure;
+        if (f != null) {
+            failure = null;
+            throw new IllegalStateException("worker thread failed", f);
+        }
+    }
+
+    private void loop(int part) {
+        long seen = 0;
+        while (true) {
+            int spins = 0;
+            while (epoch == seen && !closed) {
+                if (++spins < 20_000) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            if (closed) {
+                return;
+            }
+            seen = epoch;
+            try {
+                task.accept(part);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    /** Splits {@code [0, n)} into {@code size()} near-equal contiguous ranges; start of part p. */
+    public static int from(int n, int parts, int p) {
+        return (int) ((long) n * p / parts);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread th : threads) {
+            LockSupport.unpark(th);
+        }
+    }
+}

@@ -1,0 +1,393 @@
+package org.mscsim.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.mscsim.cells.BCell;
+import org.mscsim.cells.Cell;
+import org.mscsim.cells.Macrophage;
+import org.mscsim.cells.Msc;
+import org.mscsim.cells.NkCell;
+import org.mscsim.cells.TCell;
+import org.mscsim.cells.Tissue;
+import org.mscsim.fields.DiffusionSolver;
+import org.mscsim.fields.Field;
+import org.mscsim.fields.FieldId;
+import org.mscsim.fields.Fields;
+import org.mscsim.fields.Workers;
+import org.mscsim.scenario.Intervention;
+import org.mscsim.scenario.Param;
+import org.mscsim.scenario.Parameters;
+import org.mscsim.scenario.Scenario;
+import sim.engine.Schedule;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The MSCSim model: a tissue patch with cells and soluble fields, advanced by MASON's schedule.
+ * Each step, in this order: every cell once in random order (sense, decide, secrete, move,
+ * divide, die), diffusion and decay of every field, interventions due at the new time, then
+ * observers at each output interval. All randomness comes from one Commons RNG stream seeded from the scenario.
+ *
+ * <p>This class has no GUI dependencies; the {@code viz} module observes it.
+ */
+public class MscModel extends SimState {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Orderings within a MASON time step. An intervention due at time t is applied at the end of
+     * the step that reaches t, so the output row for t already shows it.
+     */
+    private static final int ORDER_CELLS = 1;
+    private static final int ORDER_FIELDS = 2;
+    private static final int ORDER_INTERVENTIONS = 3;
+    private static final int ORDER_OBSERVE = 4;
+
+    private Scenario scenario;
+    private final int threads;
+
+    public transient RestorableUniformRandomProvider rng;
+    private transient NormalizedGaussianSampler gaussian;
+    public ModelParams p;
+    public Tissue tissue;
+    public transient Fields fields;
+    private transient Workers workers;
+    public Field pge2;
+    public Field tryptophan;
+    public Field kynurenine;
+    public Field tgfb;
+    public Field ifng;
+    public Field il10;
+    public Field tnf;
+
+    /** Cumulative T-cell divisions since the start. */
+    public long tDivisions;
+    /** Cumulative target cells lysed by NK cells. */
+    public long nkKills;
+    /** Antibody secreted into the patch so far, net of decay (pg). */
+    public double antibodyPg;
+    /** T cells at the start plus any added since; the denominator of the division index. */
+    public long tCellsSeeded;
+    /** MSCs that could not be placed because the grid was full. */
+    public long mscNotPlaced;
+
+    /** Time steps completed since the start. */
+    private long stepsDone;
+    private int stepsPerOutput;
+    private long totalSteps;
+    private double patchMillilitres;
+    private final List<Observer> observers = new ArrayList<>();
+    private final List<String> log = new ArrayList<>();
+
+    /** Receives one sample per output interval (and at time 0). */
+    public interface Observer {
+        void observe(MscModel model);
+    }
+
+    public MscModel(Scenario scenario, int threads) {
+        super(scenario.seed());
+        this.scenario = scenario;
+        this.threads = threads;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public void addObserver(Observer o) {
+        observers.add(o);
+    }
+
+    public void removeObserver(Observer o) {
+        observers.remove(o);
+    }
+
+    /** Time steps a run of {@code time.hours} takes. */
+    public long totalSteps() {
+        return totalSteps;
+    }
+
+    public int stepsPerOutput() {
+        return stepsPerOutput;
+    }
+
+    /** Simulated hours since the start. */
+    public double timeH() {
+        return stepsDone * p.dtMin / 60.0;
+    }
+
+    /** Time steps completed since the start. */
+    public long stepsDone() {
+        return stepsDone;
+    }
+
+    /** Notes about events a user should know of (e.g. cells that did not fit), in time order. */
+    public List<String> log() {
+        return List.copyOf(log);
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        Scenario s = scenario;
+        rng = RandomSource.XO_RO_SHI_RO_128_PP.create(s.seed());
+        gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        int w = s.integer("grid.width");
+        int h = s.integer("grid.height");
+        DiffusionSolver.Boundary boundary = DiffusionSolver.Boundary.parse(s.text("grid.boundary"));
+        tissue = new Tissue(w, h, boundary);
+        Field[] all = new Field[FieldId.ALL.length];
+        for (FieldId id : FieldId.ALL) {
+            all[id.ordinal()] = new Field(id, w, h, boundary);
+        }
+        if (workers != null) {
+            workers.close();
+        }
+        workers = new Workers(threads);
+        fields = new Fields(all, workers);
+        pge2 = fields.get(FieldId.PGE2);
+        tryptophan = fields.get(FieldId.TRYPTOPHAN);
+        kynurenine = fields.get(FieldId.KYNURENINE);
+        tgfb = fields.get(FieldId.TGF_BETA);
+        ifng = fields.get(FieldId.IFN_GAMMA);
+        il10 = fields.get(FieldId.IL10);
+        tnf = fields.get(FieldId.TNF_ALPHA);
+        configure(s);
+        for (FieldId id : FieldId.ALL) {
+            Field f = fields.get(id);
+            f.fill(f.initial());
+        }
+        double voxel = s.real("grid.voxel_um");
+        patchMillilitres = (double) w * h * voxel * voxel * s.real("grid.depth_um") * 1e-12;
+        tDivisions = 0;
+        nkKills = 0;
+        antibodyPg = 0;
+        mscNotPlaced = 0;
+        stepsDone = 0;
+        log.clear();
+        seed(s);
+
+        double dt = s.real("time.dt_min");
+        totalSteps = Math.max(1, Math.round(s.real("time.hours") * 60.0 / dt));
+        stepsPerOutput = (int) Math.max(1, Math.round(s.real("output.interval_h") * 60.0 / dt));
+
+        for (Intervention i : s.interventions()) {
+            long step = (long) Math.ceil(i.atH() * 60.0 / dt - 1e-9);
+            if (step == 0) {
+                apply(i);
+            } else {
+                schedule.scheduleOnce(step - 1, ORDER_INTERVENTIONS, (Steppable) st -> apply(i));
+            }
+        }
+        schedule.scheduleRepeating(Schedule.EPOCH, ORDER_CELLS, (Steppable) st -> stepCells());
+        schedule.scheduleRepeating(Schedule.EPOCH, ORDER_FIELDS, (Steppable) st -> {
+            fields.step();
+            stepsDone++;
+        });
+        schedule.scheduleRepeating(Schedule.EPOCH, ORDER_OBSERVE, (Steppable) st -> {
+            if (stepsDone % stepsPerOutput == 0) {
+                notifyObservers();
+            }
+        });
+        notifyObservers();
+    }
+
+    private void stepCells() {
+        tissue.stepAll(this);
+        if (p.b.antibodyKeep != 1.0) {
+            antibodyPg *= p.b.antibodyKeep;
+        }
+    }
+
+    /**
+     * Notifies observers with the current state. Called by the schedule at each output interval;
+     * headless runners call it once more at the end when the run length is not a multiple.
+     */
+    public void notifyObservers() {
+        for (Observer o : observers) {
+            o.observe(this);
+        }
+    }
+
+    @Override
+    public void finish() {
+        super.finish();
+        if (workers != null) {
+            workers.close();
+            workers = null;
+        }
+    }
+
+    /** Applies the scenario's physics to every field and rebuilds the per-step parameters. */
+    private void configure(Scenario s) {
+        double voxel = s.real("grid.voxel_um");
+        double depth = s.real("grid.depth_um");
+        double dt = s.real("time.dt_min");
+        for (FieldId id : FieldId.ALL) {
+            String k = "fields." + id.key + ".";
+            fields.get(id).configure(voxel, depth, dt, s.real(k + "diffusion_um2_per_min"), s.real(k + "half_life_min"),
+                    s.real(k + "uptake_pl_per_min"), s.real(k + "supply_per_h"), s.real(k + "initial"));
+        }
+        p = new ModelParams(s, fields);
+    }
+
+    /** Places the initial populations on distinct random voxels: MSCs first (they adhere). */
+    private void seed(Scenario s) {
+        int msc = s.integer("populations.msc");
+        int cd4 = s.integer("populations.t_cd4");
+        int cd8 = s.integer("populations.t_cd8");
+        int b = s.integer("populations.b");
+        int nk = s.integer("populations.nk");
+        int mac = s.integer("populations.macrophage");
+        int n = tissue.voxels();
+        int[] voxels = new int[n];
+        for (int i = 0; i < n; i++) {
+            voxels[i] = i;
+        }
+        int needed = msc + cd4 + cd8 + b + nk + mac;
+        for (int i = 0; i < needed; i++) {
+            int j = i + rng.nextInt(n - i);
+            int t = voxels[i];
+            voxels[i] = voxels[j];
+            voxels[j] = t;
+        }
+        int k = 0;
+        for (int i = 0; i < msc; i++) {
+            tissue.add(new Msc(), voxels[k++]);
+        }
+        for (int i = 0; i < cd4; i++) {
+            tissue.add(new TCell(false), voxels[k++]);
+        }
+        for (int i = 0; i < cd8; i++) {
+            tissue.add(new TCell(true), voxels[k++]);
+        }
+        for (int i = 0; i < b; i++) {
+            tissue.add(new BCell(), voxels[k++]);
+        }
+        for (int i = 0; i < nk; i++) {
+            tissue.add(new NkCell(), voxels[k++]);
+        }
+        for (int i = 0; i < mac; i++) {
+            tissue.add(new Macrophage(), voxels[k++]);
+        }
+        tCellsSeeded = cd4 + cd8;
+    }
+
+    /** Applies one intervention now. */
+    public void apply(Intervention i) {
+        Intervention.Action a = i.action();
+        if (a instanceof Intervention.AddMsc add) {
+            addMsc(add.count());
+        } else if (a instanceof Intervention.Block block) {
+            Scenario s = scenario;
+            for (Map.Entry<String, Double> e : block.strengths().entrySet()) {
+                s = s.with("blockade." + e.getKey(), e.getValue());
+            }
+            setScenario(s);
+        } else if (a instanceof Intervention.SetParameters set) {
+            Scenario s = scenario;
+            for (Map.Entry<String, Object> e : set.values().entrySet()) {
+                s = s.with(e.getKey(), e.getValue());
+            }
+            setScenario(s);
+        }
+        log.add(String.format(java.util.Locale.ROOT, "%.2f h: %s", timeH(), describe(a)));
+    }
+
+    private static String describe(Intervention.Action a) {
+        if (a instanceof Intervention.AddMsc add) {
+            return "added " + add.count() + " MSCs";
+        }
+        if (a instanceof Intervention.Block b) {
+            return "blockade " + b.strengths();
+        }
+        return "set " + ((Intervention.SetParameters) a).values();
+    }
+
+    /** Seeds {@code count} MSCs on random free voxels; those that do not fit are logged. */
+    public int addMsc(int count) {
+        int placed = 0;
+        for (int i = 0; i < count; i++) {
+            int v = tissue.randomFreeVoxel(rng);
+            if (v < 0) {
+                break;
+            }
+            tissue.add(new Msc(), v);
+            placed++;
+        }
+        if (placed < count) {
+            mscNotPlaced += count - placed;
+            log.add(String.format(java.util.Locale.ROOT, "%.2f h: only %d of %d MSCs fitted on the grid", timeH(), placed, count));
+        }
+        return placed;
+    }
+
+    /**
+     * Replaces the running scenario by one that differs only in live parameters (checked here)
+     * and applies it from the next step on.
+     */
+    public void setScenario(Scenario next) {
+        for (Param param : Parameters.get().all()) {
+            if (!param.live() && !next.value(param.key()).equals(scenario.value(param.key()))) {
+                throw new IllegalArgumentException(param.key() + " cannot change during a run");
+            }
+        }
+        scenario = next;
+        configure(next);
+    }
+
+    /** Log-normal duration with the given mean and coefficient of variation (h). */
+    public double cycleDuration(double meanH, double cv) {
+        if (cv <= 0) {
+            return meanH;
+        }
+        double sigma2 = Math.log1p(cv * cv);
+        return meanH * Math.exp(Math.sqrt(sigma2) * gaussian.sample() - 0.5 * sigma2);
+    }
+
+    /**
+     * Secretion by the cell in voxel {@code v} (rates in field units per minute) of PGE2, active
+     * TGF-β, IFN-γ, IL-10 and TNF-α, together with its uptake of every field that has one, over
+     * one step. Tryptophan use by IDO is the MSC's own business.
+     */
+    public void secrete(int v, double sPge2, double sTgfb, double sIfng, double sIl10, double sTnf) {
+        double dt = p.dtMin;
+        if (sPge2 != 0 || pge2.uptakePerMin() != 0) {
+            pge2.exchange(v, sPge2, pge2.uptakePerMin(), dt);
+        }
+        if (tryptophan.uptakePerMin() != 0) {
+            tryptophan.exchange(v, 0, tryptophan.uptakePerMin(), dt);
+        }
+        if (kynurenine.uptakePerMin() != 0) {
+            kynurenine.exchange(v, 0, kynurenine.uptakePerMin(), dt);
+        }
+        tgfb.exchange(v, sTgfb, tgfb.uptakePerMin(), dt);
+        ifng.exchange(v, sIfng, ifng.uptakePerMin(), dt);
+        il10.exchange(v, sIl10, il10.uptakePerMin(), dt);
+        tnf.exchange(v, sTnf, tnf.uptakePerMin(), dt);
+    }
+
+    /** Antibody concentration in the patch (ng/mL). */
+    public double antibodyNgPerMl() {
+        return antibodyPg / 1000.0 / patchMillilitres;
+    }
+
+    /** Runs one step of the schedule. */
+    public void step() {
+        schedule.step(this);
+    }
+
+    /** All cells alive now, in list order. */
+    public List<Cell> cells() {
+        List<Cell> out = new ArrayList<>(tissue.count());
+        for (int i = 0; i < tissue.count(); i++) {
+            out.add(tissue.cell(i));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,115 @@
+package org.mscsim.output;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mscsim.model.MscModel;
+import org.mscsim.model.Observables;
+
+/**
+ * Records {@link Observables} at each output interval: in memory (for charts and the summary)
+ * and, when given a file, streamed to a hidden temporary CSV that {@link #publish} renames to
+ * {@code timeseries.csv} once the run is complete.
+ */
+public final class TimeSeries implements MscModel.Observer {
+
+    private final List<double[]> rows = new ArrayList<>();
+    private final Path target;
+    private final Path tmp;
+    private BufferedWriter out;
+    private double lastTime = -1;
+
+    /** In memory only. */
+    public TimeSeries() {
+        this.target = null;
+        this.tmp = null;
+    }
+
+    /** In memory and streamed towards {@code target}. */
+    public TimeSeries(Path target) throws IOException {
+        this.target = target;
+        this.tmp = AtomicFiles.temporary(target);
+        this.out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+        StringBuilder header = new StringBuilder();
+        for (Observables.Column c : Observables.COLUMNS) {
+            if (header.length() > 0) {
+                header.append(',');
+            }
+            header.append(c.name());
+        }
+        out.write(header.append('\n').toString());
+    }
+
+    @Override
+    public void observe(MscModel model) {
+        if (model.timeH() == lastTime) {
+            return; // the final sample of a run that ends on an output interval
+        }
+        lastTime = model.timeH();
+        double[] row = new double[Observables.COLUMNS.size()];
+        Observables.sample(model, row);
+        rows.add(row);
+        if (out != null) {
+            StringBuilder b = new StringBuilder(row.length * 8);
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                b.append(Num.format(row[i]));
+            }
+            try {
+                out.write(b.append('\n').toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public List<double[]> rows() {
+        return rows;
+    }
+
+    public double[] last() {
+        return rows.get(rows.size() - 1);
+    }
+
+    /** The values of one column over time. */
+    public double[] column(String name) {
+        int k = Observables.index(name);
+        double[] v = new double[rows.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rows.get(i)[k];
+        }
+        return v;
+    }
+
+    /** Flushes, forces to disk and renames the CSV to its final name. */
+    public void publish() throws IOException {
+        out.flush();
+        out.close();
+        out = null;
+        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        AtomicFiles.publish(tmp, target);
+    }
+
+    /** Abandons the temporary file (a failed run). */
+    public void discard() {
+        try {
+            if (out != null) {
+                out.close();
+            }
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException ignored) {
+            // best effort: the run is failing for another reason already
+        }
+    }
+}

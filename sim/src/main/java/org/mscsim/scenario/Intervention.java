@@ -1,0 +1,41 @@
+package org.mscsim.scenario;
+
+import java.util.Map;
+
+/**
+ * A timed event in a scenario: at {@code atH} hours, one action. Interventions are data; the
+ * model's schedule applies them.
+ */
+public record Intervention(double atH, Action action) {
+
+    /** What happens. */
+    public sealed interface Action permits AddMsc, Block, SetParameters {
+        /** The scenario key of the action, e.g. {@code add_msc}. */
+        String key();
+    }
+
+    /** Seed {@code count} MSCs at random free voxels (co-culture dosing). */
+    public record AddMsc(int count) implements Action {
+        public String key() {
+            return "add_msc";
+        }
+    }
+
+    /**
+     * Set blockade strengths (0–1) from this time on, keyed like {@code blockade.*}:
+     * {@code pd_l1, ido, pge2, tgf_beta}.
+     */
+    public record Block(Map<String, Double> strengths) implements Action {
+        public String key() {
+            return "block";
+        }
+    }
+
+    /** Change live parameters from this time on (full dotted keys → typed values). */
+    public record SetParameters(Map<String, Object> values) implements Action {
+        public String key() {
+            return "set";
+        }
+    }
+
+}

@@ -1,0 +1,365 @@
+package org.mscsim.scenario;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns scenario YAML (a file, the built-in default, or {@code --set KEY=VALUE} overrides) into
+ * a validated {@link Scenario}. Every problem found is reported at once, each naming the source,
+ * line, key and what was expected; unknown keys are errors.
+ */
+public final class ScenarioLoader {
+
+    /** Name of the embedded default scenario (a copy of {@code scenarios/coculture.yaml}). */
+    public static final String DEFAULT_SCENARIO = "coculture.yaml";
+    private static final String BUILT_IN_DIR = "/org/mscsim/scenarios/";
+    private static final long MAX_BYTES = 4L << 20;
+
+    private static final List<String> ACTIONS = List.of("add_msc", "block", "set");
+
+    private final Parameters registry = Parameters.get();
+    private final String source;
+    private final List<String> problems = new ArrayList<>();
+
+    private ScenarioLoader(String source) {
+        this.source = source;
+    }
+
+    /** Loads a scenario file and applies overrides. */
+    public static Scenario load(Path file, List<String> sets) throws ScenarioException {
+        String text = read(file);
+        return applySets(parse(text, file.toString()), sets);
+    }
+
+    /** Loads a built-in scenario shipped inside the jar (e.g. {@link #DEFAULT_SCENARIO}). */
+    public static Scenario builtIn(String name, List<String> sets) throws ScenarioException {
+        try (InputStream in = ScenarioLoader.class.getResourceAsStream(BUILT_IN_DIR + name)) {
+            if (in == null) {
+                throw new ScenarioException("no built-in scenario " + name);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return applySets(parse(text, "built-in " + name), sets);
+        } catch (IOException e) {
+            throw new ScenarioException("cannot read built-in scenario " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads a text file for any of MSCSim's YAML inputs, with a clear message if it cannot. */
+    public static String read(Path file) throws ScenarioException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ScenarioException(file + ": is a directory, expected a YAML file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ScenarioException(file + ": " + size + " bytes is too large for a scenario (limit 4 MiB)");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Parses and validates scenario text. */
+    public static Scenario parse(String text, String source) throws ScenarioException {
+        YamlNode root = YamlReader.parse(text, source);
+        if (root == null) {
+            throw new ScenarioException(source + ": is empty; a scenario is a YAML mapping such as \"populations: {msc: 400}\"");
+        }
+        if (!(root instanceof YamlNode.MapNode map)) {
+            throw new ScenarioException(source + " line " + root.line() + ": a scenario must be a YAML mapping of keys to values, got "
+                    + root.describe());
+        }
+        ScenarioLoader l = new ScenarioLoader(source);
+        Map<String, Object> values = l.defaults();
+        List<Intervention> interventions = new ArrayList<>();
+        l.walk(map, "", values, interventions);
+        Scenario s = new Scenario(source, values, sorted(interventions));
+        l.crossCheck(s, map.line());
+        l.throwIfAny();
+        return s;
+    }
+
+    /** Applies {@code KEY=VALUE} overrides, each validated exactly like the file. */
+    public static Scenario applySets(Scenario s, List<String> sets) throws ScenarioException {
+        if (sets == null || sets.isEmpty()) {
+            return s;
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>(s.values());
+        List<Intervention> interventions = s.interventions();
+        for (String set : sets) {
+            String where = "--set " + set;
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                problems.add(where + ": expected KEY=VALUE, e.g. populations.msc=500");
+                continue;
+            }
+            String key = set.substring(0, eq).trim();
+            String text = set.substring(eq + 1);
+            ScenarioLoader l = new ScenarioLoader(where);
+            YamlNode node;
+            try {
+                node = YamlReader.parse(text, where);
+            } catch (ScenarioException e) {
+                problems.addAll(e.problems());
+                continue;
+            }
+            if (key.equals("interventions")) {
+                List<Intervention> list = new ArrayList<>();
+                l.interventions(node == null ? new YamlNode.ListNode(1, List.of()) : node, list);
+                interventions = sorted(list);
+            } else if (l.registry.has(key)) {
+                l.scalar(l.registry.param(key), node == null ? new YamlNode.Scalar(1, "", YamlNode.Scalar.Type.NULL) : node, values);
+            } else {
+                l.unknown(key, 0);
+            }
+            for (String p : l.problems) {
+                problems.add(p.replace(where + " line 1: ", where + ": ").replace(where + " line 0: ", where + ": "));
+            }
+        }
+        Scenario out = new Scenario(s.source(), values, interventions);
+        if (problems.isEmpty()) {
+            ScenarioLoader l = new ScenarioLoader("--set");
+            l.crossCheck(out, 0);
+            problems.addAll(l.problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return out;
+    }
+
+    /**
+     * Validates one live change (GUI edit, {@code set:} intervention) and returns the typed
+     * value, or throws with the same text the CLI would print.
+     */
+    public static Object parseValue(String key, String text, String where) throws ScenarioException {
+        ScenarioLoader l = new ScenarioLoader(where);
+        Param p = l.registry.param(key);
+        if (p == null) {
+            l.unknown(key, 0);
+            l.throwIfAny();
+        }
+        YamlNode node = YamlReader.parse(text, where);
+        Map<String, Object> out = new LinkedHashMap<>();
+        l.scalar(p, node == null ? new YamlNode.Scalar(0, "", YamlNode.Scalar.Type.NULL) : node, out);
+        l.throwIfAny();
+        return out.get(key);
+    }
+
+    private Map<String, Object> defaults() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (Param p : registry.all()) {
+            v.put(p.key(), p.defaultValue());
+        }
+        return v;
+    }
+
+    private void walk(YamlNode.MapNode map, String prefix, Map<String, Object> values, List<Intervention> interventions) {
+        for (YamlNode.Entry e : map.entries().values()) {
+            String key = prefix.isEmpty() ? e.key() : prefix + "." + e.key();
+            if (key.equals("interventions")) {
+                interventions(e.value(), interventions);
+            } else if (registry.has(key)) {
+                scalar(registry.param(key), e.value(), values);
+            } else if (registry.isSection(key)) {
+                if (e.value() instanceof YamlNode.MapNode sub) {
+                    walk(sub, key, values, interventions);
+                } else {
+                    problems.add(at(e.keyLine()) + key + " is a section; expected a mapping of its keys (such as "
+                            + exampleIn(key) + "), got " + e.value().describe());
+                }
+            } else {
+                unknown(key, e.keyLine());
+            }
+        }
+    }
+
+    private void scalar(Param p, YamlNode node, Map<String, Object> values) {
+        try {
+            values.put(p.key(), p.parse(node));
+        } catch (Param.Invalid ex) {
+            problems.add(at(node.line()) + p.key() + " must be " + ex.getMessage() + ", got " + node.describe());
+        }
+    }
+
+    private void unknown(String key, int line) {
+        String hint = registry.closest(key);
+        problems.add(at(line) + "unknown key \"" + key + "\"" + (hint != null ? " (did you mean \"" + hint + "\"?)"
+                : "; see scenarios/PARAMETERS.md for the keys a scenario understands"));
+    }
+
+    private void interventions(YamlNode node, List<Intervention> out) {
+        if (!(node instanceof YamlNode.ListNode list)) {
+            problems.add(at(node.line()) + "interventions must be a list of items like {at_h: 24, add_msc: 100}, got "
+                    + node.describe());
+            return;
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            YamlNode item = list.items().get(i);
+            String name = "interventions[" + (i + 1) + "]";
+            if (!(item instanceof YamlNode.MapNode m)) {
+                problems.add(at(item.line()) + name + " must be a mapping like {at_h: 24, add_msc: 100}, got " + item.describe());
+                continue;
+            }
+            Double at = null;
+            List<YamlNode.Entry> actions = new ArrayList<>();
+            for (YamlNode.Entry e : m.entries().values()) {
+                if (e.key().equals("at_h")) {
+                    at = nonNegative(e.value(), name + ".at_h");
+                } else if (ACTIONS.contains(e.key())) {
+                    actions.add(e);
+                } else {
+                    problems.add(at(e.keyLine()) + name + ": unknown key \"" + e.key() + "\"; an intervention has at_h and one of "
+                            + String.join(", ", ACTIONS));
+                }
+            }
+            if (!m.entries().containsKey("at_h")) {
+                problems.add(at(m.line()) + name + " needs at_h (hours from the start)");
+            }
+            if (actions.size() != 1) {
+                problems.add(at(m.line()) + name + " must have exactly one action (" + String.join(", ", ACTIONS) + "), got "
+                        + (actions.isEmpty() ? "none" : actions.size()));
+                continue;
+            }
+            Intervention.Action action = action(actions.get(0), name);
+            if (at != null && action != null) {
+                out.add(new Intervention(at, action));
+            }
+        }
+    }
+
+    private Intervention.Action action(YamlNode.Entry e, String name) {
+        String key = name + "." + e.key();
+        switch (e.key()) {
+            case "add_msc": {
+                Param p = registry.param("populations.msc");
+                try {
+                    return new Intervention.AddMsc((Integer) p.parse(e.value()));
+                } catch (Param.Invalid ex) {
+                    problems.add(at(e.value().line()) + key + " must be " + ex.getMessage() + ", got " + e.value().describe());
+                    return null;
+                }
+            }
+            case "block": {
+                if (!(e.value() instanceof YamlNode.MapNode m) || m.entries().isEmpty()) {
+                    problems.add(at(e.value().line()) + key + " must be a mapping of blockades to strengths 0–1, e.g. {pd_l1: 1}, got "
+                            + e.value().describe());
+                    return null;
+                }
+                Map<String, Double> strengths = new LinkedHashMap<>();
+                for (YamlNode.Entry b : m.entries().values()) {
+                    Param p = registry.param("blockade." + b.key());
+                    if (p == null) {
+                        problems.add(at(b.keyLine()) + key + ": unknown blockade \"" + b.key() + "\"; expected pd_l1, ido, pge2 or tgf_beta");
+                        continue;
+                    }
+                    try {
+                        strengths.put(b.key(), (Double) p.parse(b.value()));
+                    } catch (Param.Invalid ex) {
+                        problems.add(at(b.value().line()) + key + "." + b.key() + " must be " + ex.getMessage() + ", got "
+                                + b.value().describe());
+                    }
+                }
+                return new Intervention.Block(strengths);
+            }
+            case "set": {
+                if (!(e.value() instanceof YamlNode.MapNode m) || m.entries().isEmpty()) {
+                    problems.add(at(e.value().line()) + key + " must be a mapping of parameters to values, e.g. {t_cell.activation_per_h: 0.1}, got "
+                            + e.value().describe());
+                    return null;
+                }
+                Map<String, Object> values = new LinkedHashMap<>();
+                setEntries(m, "", key, values);
+                return new Intervention.SetParameters(values);
+            }
+            default:
+                throw new IllegalStateException(e.key());
+        }
+    }
+
+    private void setEntries(YamlNode.MapNode m, String prefix, String name, Map<String, Object> values) {
+        for (YamlNode.Entry e : m.entries().values()) {
+            String k = prefix.isEmpty() ? e.key() : prefix + "." + e.key();
+            Param p = registry.param(k);
+            if (p != null) {
+                if (!p.live()) {
+                    problems.add(at(e.keyLine()) + name + ": " + k + " cannot change during a run (it is fixed at the start)");
+                    continue;
+                }
+                scalar(p, e.value(), values);
+            } else if (registry.isSection(k) && e.value() instanceof YamlNode.MapNode sub) {
+                setEntries(sub, k, name, values);
+            } else {
+                unknown(k, e.keyLine());
+            }
+        }
+    }
+
+    private Double nonNegative(YamlNode node, String key) {
+        Param shape = new Param(key, Param.Type.REAL, null, 0, 1e9, List.of(), "h", "-", "-", false);
+        try {
+            return (Double) shape.parse(node);
+        } catch (Param.Invalid ex) {
+            problems.add(at(node.line()) + key + " must be " + ex.getMessage() + ", got " + node.describe());
+            return null;
+        }
+    }
+
+    private void crossCheck(Scenario s, int line) {
+        long voxels = (long) s.integer("grid.width") * s.integer("grid.height");
+        long cells = 0;
+        for (String k : List.of("populations.msc", "populations.t_cd4", "populations.t_cd8", "populations.b",
+                "populations.nk", "populations.macrophage")) {
+            cells += s.integer(k);
+        }
+        if (cells > voxels) {
+            problems.add(at(line) + "populations add up to " + cells + " cells but the grid has only " + voxels
+                    + " voxels (grid.width × grid.height, one cell per voxel)");
+        }
+    }
+
+    private String exampleIn(String section) {
+        for (Param p : registry.all()) {
+            if (p.key().startsWith(section + ".")) {
+                return p.key();
+            }
+        }
+        return "...";
+    }
+
+    private String at(int line) {
+        return line > 0 ? source + " line " + line + ": " : source + ": ";
+    }
+
+    private void throwIfAny() throws ScenarioException {
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+    }
+
+    private static List<Intervention> sorted(List<Intervention> list) {
+        List<Intervention> s = new ArrayList<>(list);
+        s.sort((a, b) -> Double.compare(a.atH(), b.atH()));
+        return s;
+    }
+}

@@ -1,0 +1,42 @@
+package org.mscsim.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A YAML document as a tree that remembers where each node came from, so validation errors can
+ * name the line. Built by {@link YamlReader}; only mappings, sequences and scalars exist.
+ */
+public sealed interface YamlNode {
+
+    /** 1-based line of the node in its source. */
+    int line();
+
+    /** What a user would call this kind of node in an error message. */
+    String describe();
+
+    /** An ordered mapping; each entry also remembers the line of its key. */
+    record MapNode(int line, Map<String, Entry> entries) implements YamlNode {
+        public String describe() {
+            return "a mapping";
+        }
+    }
+
+    record Entry(String key, int keyLine, YamlNode value) {
+    }
+
+    record ListNode(int line, List<YamlNode> items) implements YamlNode {
+        public String describe() {
+            return "a list";
+        }
+    }
+
+    /** A scalar with its text as written and the type YAML gave it. */
+    record Scalar(int line, String text, Type type) implements YamlNode {
+        public enum Type { STRING, NUMBER, BOOLEAN, NULL }
+
+        public String describe() {
+            return type == Type.NULL ? "nothing" : "\"" + text + "\"";
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.mscsim.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads YAML into a {@link YamlNode} tree with line numbers. Jackson's streaming YAML parser is
+ * used (it builds no objects of arbitrary types, so untrusted files are safe); duplicate keys
+ * and malformed YAML become {@link ScenarioException}s naming the source and line.
+ */
+public final class YamlReader {
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    private static final int MAX_DEPTH = 64;
+
+    private final String source;
+    private final List<String> problems = new ArrayList<>();
+
+    private YamlReader(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Parses one YAML document.
+     *
+     * @param source how to name the text in messages (a path, or "--set populations.msc")
+     * @return the root node, or {@code null} for an empty document
+     */
+    public static YamlNode parse(String text, String source) throws ScenarioException {
+        YamlReader r = new YamlReader(source);
+        YamlNode root;
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return null;
+            }
+            root = r.node(p, t, 0);
+            if (p.nextToken() != null) {
+                r.problems.add(source + " line " + line(p) + ": only one YAML document is allowed");
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc != null && loc.getLineNr() > 0 ? " line " + loc.getLineNr() : "";
+            throw new ScenarioException(source + where + ": not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ScenarioException(source + ": cannot read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // SnakeYAML reports some malformed input (bad escapes, tabs) as runtime exceptions.
+            throw new ScenarioException(source + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
+        if (!r.problems.isEmpty()) {
+            throw new ScenarioException(r.problems);
+        }
+        return root;
+    }
+
+    private YamlNode node(JsonParser p, JsonToken t, int depth) throws IOException, ScenarioException {
+        int line = line(p);
+        if (depth > MAX_DEPTH) {
+            throw new ScenarioException(source + " line " + line + ": nested more than " + MAX_DEPTH + " levels deep");
+        }
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String key = p.currentName();
+                    int keyLine = line(p);
+                    YamlNode value = node(p, p.nextToken(), depth + 1);
+                    if (entries.containsKey(key)) {
+                        problems.add(source + " line " + keyLine + ": key \"" + key + "\" appears twice (first on line "
+                                + entries.get(key).keyLine() + ")");
+                    } else {
+                        entries.put(key, new YamlNode.Entry(key, keyLine, value));
+                    }
+                }
+                return new YamlNode.MapNode(line, entries);
+            }
+            case START_ARRAY: {
+                List<YamlNode> items = new ArrayList<>();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_ARRAY; k = p.nextToken()) {
+                    items.add(node(p, k, depth + 1));
+                }
+                return new YamlNode.ListNode(line, items);
+            }
+            case VALUE_STRING:
+                return new YamlNode.Scalar(line, p.getText(), YamlNode.Scalar.Type.STRING);
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new YamlNode.Scalar(line, p.getText(), YamlNode.Scalar.Type.NUMBER);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new YamlNode.Scalar(line, p.getText(), YamlNode.Scalar.Type.BOOLEAN);
+            case VALUE_NULL:
+                return new YamlNode.Scalar(line, "", YamlNode.Scalar.Type.NULL);
+            default:
+                throw new ScenarioException(source + " line " + line + ": unsupported YAML content (" + t + ")");
+        }
+    }
+
+    private static int line(JsonParser p) {
+        JsonLocation loc = p.currentTokenLocation();
+        return loc == null ? 0 : loc.getLineNr();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable input";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

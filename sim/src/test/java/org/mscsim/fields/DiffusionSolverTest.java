@@ -1,0 +1,260 @@
+package org.mscsim.fields;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class DiffusionSolverTest {
+
+    private static final double DX = 10;      // µm
+    private static final double D = 6000;     // µm²/min, a cytokine in water
+
+    @Test
+    void pointSourceSteadyStateMatchesBesselK0() {
+        // lambda = sqrt(D/k) = 100 µm = 10 voxels; the patch reaches 10 lambda in each direction.
+        int n = 201;
+        int mid = n / 2;
+        double k = 0.6;                       // 1/min
+        double dt = 0.005;                    // min
+        double source = 1.0;                  // concentration units per minute in the source voxel
+        DiffusionSolver s = new DiffusionSolver(n, n, DiffusionSolver.Boundary.OUTFLOW);
+        s.configure(D, k, 0, 0, dt, DX);
+        double[] c = new double[n * n];
+        for (int step = 0; step < 4000; step++) {        // 20 min = 12 decay times
+            c[mid * n + mid] += dt * source;
+            s.step(c);
+        }
+        double lambda = Math.sqrt(D / k) / DX;           // in voxels
+        double q = source * DX * DX;                     // emitted amount per minute per unit depth
+        double worst = 0;
+        for (int r = 3; r <= 3 * lambda; r++) {
+            double analytic = q / (2 * Math.PI * D) * besselK0(r / lambda);
+            // Average the four lattice directions; the solver is isotropic to discretisation error.
+            double model = (c[mid * n + mid + r] + c[mid * n + mid - r] + c[(mid + r) * n + mid] + c[(mid - r) * n + mid]) / 4;
+            worst = Math.max(worst, Math.abs(model / analytic - 1));
+        }
+        assertTrue(worst < 0.05, "worst relative error from 3 voxels to 3 lambda: " + worst);
+    }
+
+    @Test
+    void stepProfileSpreadsAsErfc() {
+        // A 1-D problem on a strip: c = 1 left of the middle, 0 right of it, spreading as
+        // c(x, t) = erfc(x / sqrt(4 D t)) / 2 about the interface.
+        int nx = 400;
+        int ny = 3;
+        double dt = 0.02;
+        int steps = 1000;                                // 20 min: sqrt(4Dt) = 69 voxels
+        DiffusionSolver s = new DiffusionSolver(nx, ny, DiffusionSolver.Boundary.CLOSED);
+        s.configure(D, 0, 0, 0, dt, DX);
+        double[] c = new double[nx * ny];
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx / 2; x++) {
+                c[y * nx + x] = 1;
+            }
+        }
+        for (int i = 0; i < steps; i++) {
+            s.step(c);
+        }
+        double width = Math.sqrt(4 * D * dt * steps);
+        double worst = 0;
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                double pos = (x + 0.5) * DX - nx / 2.0 * DX;
+                double analytic = 0.5 * erfc(pos / width);
+                worst = Math.max(worst, Math.abs(c[y * nx + x] - analytic));
+            }
+        }
+        assertTrue(worst < 0.003, "worst absolute error (of a unit step): " + worst);
+    }
+
+    @Test
+    void closedBoundariesConserveMassExactlyWithoutDecay() {
+        int nx = 97;
+        int ny = 61;
+        double[] c = randomField(nx, ny, 1);
+        double before = sum(c);
+        DiffusionSolver s = new DiffusionSolver(nx, ny, DiffusionSolver.Boundary.CLOSED);
+        s.configure(D, 0, 0, 0, 50, DX);                // r = 3000: far beyond explicit stability
+        for (int i = 0; i < 200; i++) {
+            s.step(c);
+        }
+        // Exact in exact arithmetic (every column of the matrix sums to one); what remains is
+        // floating-point rounding, about 1e-14 of the total per step at this extreme r.
+        assertEquals(before, sum(c), before * 1e-11);
+        for (double v : c) {
+            assertTrue(v >= 0, "negative concentration " + v);
+        }
+        // 200 steps of 50 min spread everything: the field is flat.
+        double mean = before / c.length;
+        for (double v : c) {
+            assertEquals(mean, v, mean * 1e-6);
+        }
+    }
+
+    @Test
+    void periodicBoundariesConserveMassAndAreTranslationInvariant() {
+        int nx = 64;
+        int ny = 40;
+        DiffusionSolver s = new DiffusionSolver(nx, ny, DiffusionSolver.Boundary.PERIODIC);
+        s.configure(D, 0, 0, 0, 0.5, DX);
+        double[] a = new double[nx * ny];
+        double[] b = new double[nx * ny];
+        a[0] = 1;                                         // a corner: must wrap to all four sides
+        b[(ny / 2) * nx + nx / 2] = 1;                    // the same source in the middle
+        for (int i = 0; i < 50; i++) {
+            s.step(a);
+            s.step(b);
+        }
+        assertEquals(1.0, sum(a), 1e-12);
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                int shifted = ((y + ny / 2) % ny) * nx + (x + nx / 2) % nx;
+                assertEquals(b[shifted], a[y * nx + x], 1e-14, "at " + x + "," + y);
+            }
+        }
+        assertEquals(a[1], a[nx - 1], 1e-15, "wraps symmetrically along x");
+        assertEquals(a[nx], a[(ny - 1) * nx], 1e-15, "wraps symmetrically along y");
+    }
+
+    @Test
+    void outflowBoundariesDrainMass() {
+        int n = 30;
+        DiffusionSolver s = new DiffusionSolver(n, n, DiffusionSolver.Boundary.OUTFLOW);
+        s.configure(D, 0, 0, 0, 5, DX);
+        double[] c = new double[n * n];
+        Arrays.fill(c, 1);
+        s.step(c);
+        double after1 = sum(c);
+        for (int i = 0; i < 100; i++) {
+            s.step(c);
+        }
+        assertTrue(after1 < n * n && sum(c) < after1 * 0.01, "mass leaves through the edges");
+    }
+
+    @Test
+    void uniformFieldDecaysExponentially() {
+        int n = 20;
+        double halfLife = 30;
+        double dt = 7;
+        DiffusionSolver s = new DiffusionSolver(n, n, DiffusionSolver.Boundary.CLOSED);
+        s.configure(D, Math.log(2) / halfLife, 0, 0, dt, DX);
+        double[] c = new double[n * n];
+        Arrays.fill(c, 5);
+        int steps = 30;
+        for (int i = 0; i < steps; i++) {
+            s.step(c);
+        }
+        double expected = 5 * Math.pow(0.5, steps * dt / halfLife);
+        for (double v : c) {
+            assertEquals(expected, v, expected * 1e-12);
+        }
+    }
+
+    @Test
+    void supplyRelaxesTowardsItsTargetWithDecay() {
+        int n = 10;
+        DiffusionSolver s = new DiffusionSolver(n, n, DiffusionSolver.Boundary.CLOSED);
+        double k = 0.01;
+        double supply = 0.03;
+        s.configure(D, k, supply, 40, 10, DX);
+        double[] c = new double[n * n];
+        for (int i = 0; i < 500; i++) {
+            s.step(c);
+        }
+        double steady = supply * 40 / (k + supply);
+        for (double v : c) {
+            assertEquals(steady, v, 1e-9);
+        }
+    }
+
+    @Test
+    void splittingWorkAcrossThreadsGivesIdenticalBits() {
+        for (DiffusionSolver.Boundary b : DiffusionSolver.Boundary.values()) {
+            int nx = 53;
+            int ny = 47;
+            double[] serial = randomField(nx, ny, 7);
+            double[] split = serial.clone();
+            Field f1 = new Field(FieldId.PGE2, nx, ny, b);
+            Field f2 = new Field(FieldId.PGE2, nx, ny, b);
+            f1.configure(DX, 10, 3, D, 45, 0, 0, 0);
+            f2.configure(DX, 10, 3, D, 45, 0, 0, 0);
+            System.arraycopy(serial, 0, f1.c, 0, serial.length);
+            System.arraycopy(split, 0, f2.c, 0, split.length);
+            Field[] one = new Field[FieldId.ALL.length];
+            Field[] two = new Field[FieldId.ALL.length];
+            for (FieldId id : FieldId.ALL) {
+                one[id.ordinal()] = id == FieldId.PGE2 ? f1 : new Field(id, nx, ny, b);
+                two[id.ordinal()] = id == FieldId.PGE2 ? f2 : new Field(id, nx, ny, b);
+            }
+            try (Workers w1 = new Workers(1); Workers w3 = new Workers(3)) {
+                Fields a = new Fields(one, w1);
+                Fields c = new Fields(two, w3);
+                for (int i = 0; i < 20; i++) {
+                    a.step();
+                    c.step();
+                }
+            }
+            assertArrayEquals(f1.c, f2.c, b + ": thread split changed the answer");
+        }
+    }
+
+    private static double[] randomField(int nx, int ny, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] c = new double[nx * ny];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = r.nextDouble() * 10;
+        }
+        return c;
+    }
+
+    private static double sum(double[] c) {
+        double s = 0;
+        for (double v : c) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** K0(x) = integral over t in [0, inf) of exp(-x cosh t), by Simpson's rule. */
+    static double besselK0(double x) {
+        double upper = acosh(60 / x + 1);
+        int n = 20_000;
+        double h = upper / n;
+        double s = Math.exp(-x) + Math.exp(-x * Math.cosh(upper));
+        for (int i = 1; i < n; i++) {
+            s += (i % 2 == 0 ? 2 : 4) * Math.exp(-x * Math.cosh(i * h));
+        }
+        return s * h / 3;
+    }
+
+    private static double acosh(double v) {
+        return Math.log(v + Math.sqrt(v * v - 1));
+    }
+
+    /** erfc by Simpson integration of the Gaussian (accurate to ~1e-10 here). */
+    static double erfc(double x) {
+        if (x < 0) {
+            return 2 - erfc(-x);
+        }
+        double upper = x + 10;
+        int n = 20_000;
+        double h = (upper - x) / n;
+        double s = Math.exp(-x * x) + Math.exp(-upper * upper);
+        for (int i = 1; i < n; i++) {
+            double t = x + i * h;
+            s += (i % 2 == 0 ? 2 : 4) * Math.exp(-t * t);
+        }
+        return 2 / Math.sqrt(Math.PI) * s * h / 3;
+    }
+
+    @Test
+    void numericalHelpersAreAccurate() {
+        assertEquals(0.4210244382, besselK0(1), 1e-8);
+        assertEquals(0.0036910983, besselK0(5), 1e-9);
+        assertEquals(0.1572992070, erfc(1), 1e-9);
+    }
+}
