@@ -44,7 +44,7 @@ public final class BCell extends Cell {
             }
         }
         final int v = voxel;
-        m.secrete(v, 0, 0, 0, 0, 0);
+        m.secrete(v, 0, 0, 0, 0, 0, 0);
 
         // Exposure to MSC factors, 0..1, combined as independent effects.
         double exposure = 1.0 - (1.0 - ModelParams.hill(m.pge2.c[v], p.ec50Pge2))

@@ -1,6 +1,6 @@
 package org.mscsim.cells;
 
-/** The five kinds of agent on the tissue grid. */
+/** The kinds of agent on the tissue grid: five cell types of the model and assay targets. */
 public enum CellType {
-    MSC, T_CELL, B_CELL, NK, MACROPHAGE
+    MSC, T_CELL, B_CELL, NK, MACROPHAGE, TARGET
 }

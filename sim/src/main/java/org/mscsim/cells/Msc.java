@@ -58,7 +58,7 @@ public final class Msc extends Cell {
         }
 
         double pge2 = q.pge2Basal * (1.0 + (q.pge2Fold - 1.0) * licensing) * (1.0 - p.blockPge2);
-        m.secrete(v, pge2, q.tgfb, 0, 0, 0);
+        m.secrete(v, pge2, q.tgfb, 0, 0, 0, q.il6);
 
         // IDO: Michaelis–Menten tryptophan consumption, taken implicitly (rate linearised at the
         // current level) so it never overshoots; every tryptophan consumed becomes kynurenine.

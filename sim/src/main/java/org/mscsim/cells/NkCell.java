@@ -5,7 +5,8 @@ import org.mscsim.model.MscModel;
 
 /**
  * A natural killer cell. Resting cells are activated by the culture's cytokines; activated
- * cells divide, secrete IFN-γ and lyse susceptible neighbours (unprotected MSCs). MSC-derived
+ * cells divide, secrete IFN-γ and lyse susceptible neighbours (target cells such as K562, and
+ * MSCs less readily, unless licensed). MSC-derived
  * PGE2, tryptophan starvation (IDO) and TGF-β reduce activation, proliferation, cytotoxicity and
  * IFN-γ (Spaggiari 2006, 2008; Sotiropoulou 2006).
  */
@@ -46,25 +47,37 @@ public final class NkCell extends Cell {
                 * (1.0 - q.tgfbMax * ModelParams.hill(m.tgfb.c[v] * (1.0 - p.blockTgfb), p.ec50Tgfb));
 
         if (phenotype == Phenotype.RESTING) {
-            m.secrete(v, 0, 0, 0, 0, 0);
+            m.secrete(v, 0, 0, 0, 0, 0, 0);
             if (m.rng.nextDouble() < q.pActivate * keep) {
                 phenotype = Phenotype.ACTIVATED;
                 cycleLeftH = m.cycleDuration(q.cycleH, 0.2);
             }
             return;
         }
-        m.secrete(v, 0, 0, q.ifng * keep, 0, 0);
-        if (!p.transwell) {
-            final Tissue tissue = m.tissue;
-            double pKill = q.pKill * keep;
-            for (int k = 0; k < 8; k++) {
-                int n = tissue.neighbour8(v, k);
-                if (n >= 0 && tissue.occupant(n) instanceof Msc msc) {
-                    if (msc.lyse(m, pKill)) {
-                        m.nkKills++;
-                    }
-                    break; // one conjugate at a time
+        m.secrete(v, 0, 0, q.ifng * keep, 0, 0, 0);
+        // One conjugate at a time: the first susceptible neighbour found, from a random start.
+        final Tissue tissue = m.tissue;
+        double pKill = q.pKill * keep;
+        int start = m.rng.nextInt(8);
+        for (int i = 0; i < 8; i++) {
+            int n = tissue.neighbour8(v, (start + i) & 7);
+            if (n < 0) {
+                continue;
+            }
+            Cell c = tissue.occupant(n);
+            if (c instanceof TargetCell target) {
+                if (m.rng.nextDouble() < pKill) {
+                    target.die(m);
+                    m.nkKills++;
                 }
+                break;
+            }
+            if (c instanceof Msc msc && !p.transwell) {
+                if (msc.lyse(m, pKill * p.msc.nkSusceptibility)) {
+                    m.nkKills++;
+                    m.mscLysed++;
+                }
+                break;
             }
         }
         cycleLeftH -= p.dtH * keep;

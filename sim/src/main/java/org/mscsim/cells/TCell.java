@@ -112,14 +112,14 @@ public final class TCell extends Cell {
 
         switch (phenotype) {
             case NAIVE:
-                m.secrete(v, 0, 0, 0, 0, 0);
+                m.secrete(v, 0, 0, 0, 0, 0, 0);
                 if (m.rng.nextDouble() < q.pActivate * keep) {
                     phenotype = Phenotype.ACTIVATED;
                     cycleLeftH = m.cycleDuration(q.firstDivisionH, q.cycleCv);
                 }
                 break;
             case ACTIVATED:
-                m.secrete(v, 0, 0, q.ifng * keep, 0, q.tnf * keep);
+                m.secrete(v, 0, 0, q.ifng * keep, 0, q.tnf * keep, 0);
                 if (differentiate(m, q, touchingMsc, tgfbResponse)) {
                     break;
                 }
@@ -133,13 +133,13 @@ public final class TCell extends Cell {
                 }
                 break;
             case SUPPRESSED:
-                m.secrete(v, 0, 0, 0, 0, 0);
+                m.secrete(v, 0, 0, 0, 0, 0, 0);
                 if (m.rng.nextDouble() < q.pRecover * keep) {
                     phenotype = Phenotype.ACTIVATED;
                 }
                 break;
             default: // CD28NEG, TREG
-                m.secrete(v, 0, q.suppressorTgfb, 0, q.suppressorIl10, 0);
+                m.secrete(v, 0, q.suppressorTgfb, 0, q.suppressorIl10, 0, 0);
                 break;
         }
     }

@@ -11,7 +11,8 @@ public enum FieldId {
     TGF_BETA("tgf_beta", "TGF-β (active)", "tgfb_mean", "ng/mL", 25_000),
     IFN_GAMMA("ifn_gamma", "IFN-γ", "ifng_mean", "ng/mL", 34_000),
     IL10("il10", "IL-10", "il10_mean", "ng/mL", 37_000),
-    TNF_ALPHA("tnf_alpha", "TNF-α", "tnfa_mean", "ng/mL", 52_000);
+    TNF_ALPHA("tnf_alpha", "TNF-α", "tnfa_mean", "ng/mL", 52_000),
+    IL6("il6", "IL-6", "il6_mean", "ng/mL", 21_000);
 
     /** Scenario key under {@code fields.}. */
     public final String key;

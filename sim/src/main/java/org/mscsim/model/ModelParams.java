@@ -35,12 +35,14 @@ public final class ModelParams {
     public final double ec50Ifng;
     public final double ec50Tnf;
     public final double ec50Il10;
+    public final double ec50Il6;
 
     public final Msc msc;
     public final T t;
     public final B b;
     public final Nk nk;
     public final Mac mac;
+    public final Target target;
 
     public ModelParams(Scenario s, Fields fields) {
         dtMin = s.real("time.dt_min");
@@ -59,12 +61,14 @@ public final class ModelParams {
         ec50Ifng = s.real("sensing.ifng_ec50_ng_per_ml");
         ec50Tnf = s.real("sensing.tnf_ec50_ng_per_ml");
         ec50Il10 = s.real("sensing.il10_ec50_ng_per_ml");
+        ec50Il6 = s.real("sensing.il6_ec50_ng_per_ml");
         double voxel = s.real("grid.voxel_um");
         msc = new Msc(s, fields, dtH);
         t = new T(s, fields, dtH, dtMin, voxel);
         b = new B(s, fields, dtH, dtMin, voxel);
         nk = new Nk(s, fields, dtH, dtMin, voxel);
         mac = new Mac(s, fields, dtH, dtMin, voxel);
+        target = new Target(s, dtH);
     }
 
     /** Probability that an event of rate {@code perHour} happens within one step. */
@@ -103,6 +107,8 @@ public final class ModelParams {
         public final double licensingOnPerH;
         public final double licensingOffPerH;
         public final double nkProtection;
+        public final double nkSusceptibility;
+        public final double il6;
         public final double pDeath;
         public final double pDivide;
 
@@ -118,6 +124,8 @@ public final class ModelParams {
             licensingOnPerH = s.real("msc.licensing_on_per_h");
             licensingOffPerH = s.real("msc.licensing_off_per_h");
             nkProtection = s.real("msc.nk_protection");
+            nkSusceptibility = s.real("msc.nk_susceptibility");
+            il6 = rate(f, FieldId.IL6, s.real("msc.il6_molecules_per_s"));
             pDeath = prob(s.real("msc.death_per_h"), dtH);
             pDivide = prob(s.real("msc.division_per_h"), dtH);
         }
@@ -235,6 +243,9 @@ public final class ModelParams {
         public final double il10;
         public final double pge2Il10Boost;
         public final double pDeath;
+        public final double pPhagocytoseM0;
+        public final double pPhagocytoseM1;
+        public final double pPhagocytoseM2;
 
         Mac(Scenario s, Fields f, double dtH, double dtMin, double voxel) {
             hops = hops(s.real("macrophage.motility_um2_per_min"), dtMin, voxel);
@@ -245,6 +256,19 @@ public final class ModelParams {
             il10 = rate(f, FieldId.IL10, s.real("macrophage.il10_molecules_per_s"));
             pge2Il10Boost = s.real("macrophage.pge2_il10_boost");
             pDeath = prob(s.real("macrophage.death_per_h"), dtH);
+            pPhagocytoseM0 = prob(s.real("macrophage.phagocytosis_m0_per_h"), dtH);
+            pPhagocytoseM1 = prob(s.real("macrophage.phagocytosis_m1_per_h"), dtH);
+            pPhagocytoseM2 = prob(s.real("macrophage.phagocytosis_m2_per_h"), dtH);
+        }
+    }
+
+    public static final class Target {
+        public final boolean opsonised;
+        public final double pDeath;
+
+        Target(Scenario s, double dtH) {
+            opsonised = s.bool("target.opsonised");
+            pDeath = prob(s.real("target.death_per_h"), dtH);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.mscsim.cells.Macrophage;
 import org.mscsim.cells.Msc;
 import org.mscsim.cells.NkCell;
 import org.mscsim.cells.TCell;
+import org.mscsim.cells.TargetCell;
 import org.mscsim.cells.Tissue;
 import org.mscsim.fields.DiffusionSolver;
 import org.mscsim.fields.Field;
@@ -64,11 +65,16 @@ public class MscModel extends SimState {
     public Field ifng;
     public Field il10;
     public Field tnf;
+    public Field il6;
 
     /** Cumulative T-cell divisions since the start. */
     public long tDivisions;
-    /** Cumulative target cells lysed by NK cells. */
+    /** Cumulative cells (targets and MSCs) lysed by NK cells. */
     public long nkKills;
+    /** Cumulative MSCs lysed by NK cells. */
+    public long mscLysed;
+    /** Cumulative opsonised targets phagocytosed by macrophages. */
+    public long phagocytosed;
     /** Antibody secreted into the patch so far, net of decay (pg). */
     public double antibodyPg;
     /** T cells at the start plus any added since; the denominator of the division index. */
@@ -157,6 +163,7 @@ public class MscModel extends SimState {
         ifng = fields.get(FieldId.IFN_GAMMA);
         il10 = fields.get(FieldId.IL10);
         tnf = fields.get(FieldId.TNF_ALPHA);
+        il6 = fields.get(FieldId.IL6);
         configure(s);
         for (FieldId id : FieldId.ALL) {
             Field f = fields.get(id);
@@ -166,6 +173,8 @@ public class MscModel extends SimState {
         patchMillilitres = (double) w * h * voxel * voxel * s.real("grid.depth_um") * 1e-12;
         tDivisions = 0;
         nkKills = 0;
+        mscLysed = 0;
+        phagocytosed = 0;
         antibodyPg = 0;
         mscNotPlaced = 0;
         stepsDone = 0;
@@ -244,12 +253,13 @@ public class MscModel extends SimState {
         int b = s.integer("populations.b");
         int nk = s.integer("populations.nk");
         int mac = s.integer("populations.macrophage");
+        int targets = s.integer("populations.target");
         int n = tissue.voxels();
         int[] voxels = new int[n];
         for (int i = 0; i < n; i++) {
             voxels[i] = i;
         }
-        int needed = msc + cd4 + cd8 + b + nk + mac;
+        int needed = msc + cd4 + cd8 + b + nk + mac + targets;
         for (int i = 0; i < needed; i++) {
             int j = i + rng.nextInt(n - i);
             int t = voxels[i];
@@ -275,6 +285,9 @@ public class MscModel extends SimState {
         for (int i = 0; i < mac; i++) {
             tissue.add(new Macrophage(), voxels[k++]);
         }
+        for (int i = 0; i < targets; i++) {
+            tissue.add(new TargetCell(p.target.opsonised), voxels[k++]);
+        }
         tCellsSeeded = cd4 + cd8;
     }
 
@@ -283,6 +296,12 @@ public class MscModel extends SimState {
         Intervention.Action a = i.action();
         if (a instanceof Intervention.AddMsc add) {
             addMsc(add.count());
+        } else if (a instanceof Intervention.RemoveMsc remove) {
+            removeMsc(remove.count());
+        } else if (a instanceof Intervention.AddTargets add) {
+            addTargets(add.count());
+        } else if (a instanceof Intervention.ReplaceMedium medium) {
+            replaceMedium(medium.fraction());
         } else if (a instanceof Intervention.Block block) {
             Scenario s = scenario;
             for (Map.Entry<String, Double> e : block.strengths().entrySet()) {
@@ -302,6 +321,15 @@ public class MscModel extends SimState {
     private static String describe(Intervention.Action a) {
         if (a instanceof Intervention.AddMsc add) {
             return "added " + add.count() + " MSCs";
+        }
+        if (a instanceof Intervention.RemoveMsc remove) {
+            return "removed up to " + remove.count() + " MSCs";
+        }
+        if (a instanceof Intervention.AddTargets add) {
+            return "added " + add.count() + " target cells";
+        }
+        if (a instanceof Intervention.ReplaceMedium medium) {
+            return "replaced " + Math.round(medium.fraction() * 100) + " % of the medium";
         }
         if (a instanceof Intervention.Block b) {
             return "blockade " + b.strengths();
@@ -325,6 +353,53 @@ public class MscModel extends SimState {
             log.add(String.format(java.util.Locale.ROOT, "%.2f h: only %d of %d MSCs fitted on the grid", timeH(), placed, count));
         }
         return placed;
+    }
+
+    /** Removes up to {@code count} MSCs chosen at random (as when MSCs are taken out of a culture). */
+    public int removeMsc(int count) {
+        List<Cell> mscs = new ArrayList<>();
+        for (int i = 0; i < tissue.count(); i++) {
+            Cell c = tissue.cell(i);
+            if (c.alive() && c instanceof Msc) {
+                mscs.add(c);
+            }
+        }
+        int n = Math.min(count, mscs.size());
+        for (int i = 0; i < n; i++) {
+            int j = i + rng.nextInt(mscs.size() - i);
+            Cell c = mscs.set(j, mscs.get(i));
+            c.die(this);
+        }
+        return n;
+    }
+
+    /** Adds target cells on random free voxels; those that do not fit are logged. */
+    public int addTargets(int count) {
+        int placed = 0;
+        for (int i = 0; i < count; i++) {
+            int v = tissue.randomFreeVoxel(rng);
+            if (v < 0) {
+                break;
+            }
+            tissue.add(new TargetCell(p.target.opsonised), v);
+            placed++;
+        }
+        if (placed < count) {
+            log.add(String.format(java.util.Locale.ROOT, "%.2f h: only %d of %d target cells fitted on the grid", timeH(), placed, count));
+        }
+        return placed;
+    }
+
+    /** Moves every field {@code fraction} of the way back to its initial level (a medium change). */
+    public void replaceMedium(double fraction) {
+        for (FieldId id : FieldId.ALL) {
+            Field f = fields.get(id);
+            double fresh = f.initial() * fraction;
+            double keep = 1.0 - fraction;
+            for (int i = 0; i < f.c.length; i++) {
+                f.c[i] = f.c[i] * keep + fresh;
+            }
+        }
     }
 
     /**
@@ -352,10 +427,10 @@ public class MscModel extends SimState {
 
     /**
      * Secretion by the cell in voxel {@code v} (rates in field units per minute) of PGE2, active
-     * TGF-β, IFN-γ, IL-10 and TNF-α, together with its uptake of every field that has one, over
+     * TGF-β, IFN-γ, IL-10, TNF-α and IL-6, together with its uptake of every field that has one, over
      * one step. Tryptophan use by IDO is the MSC's own business.
      */
-    public void secrete(int v, double sPge2, double sTgfb, double sIfng, double sIl10, double sTnf) {
+    public void secrete(int v, double sPge2, double sTgfb, double sIfng, double sIl10, double sTnf, double sIl6) {
         double dt = p.dtMin;
         if (sPge2 != 0 || pge2.uptakePerMin() != 0) {
             pge2.exchange(v, sPge2, pge2.uptakePerMin(), dt);
@@ -370,6 +445,7 @@ public class MscModel extends SimState {
         ifng.exchange(v, sIfng, ifng.uptakePerMin(), dt);
         il10.exchange(v, sIl10, il10.uptakePerMin(), dt);
         tnf.exchange(v, sTnf, tnf.uptakePerMin(), dt);
+        il6.exchange(v, sIl6, il6.uptakePerMin(), dt);
     }
 
     /** Antibody concentration in the patch (ng/mL). */

@@ -49,7 +49,11 @@ public final class Observables {
             new Column("t_naive", "cells", "naive T cells"),
             new Column("t_activated", "cells", "activated, cycling T cells"),
             new Column("t_suppressed", "cells", "activated T cells arrested by inhibition"),
-            new Column("t_generation_mean", "divisions", "mean CFSE generation of live T cells"));
+            new Column("t_generation_mean", "divisions", "mean CFSE generation of live T cells"),
+            new Column(FieldId.IL6.meanColumn, FieldId.IL6.unit, "patch mean of IL-6"),
+            new Column("msc_lysed", "cells", "cumulative MSCs lysed by NK cells"),
+            new Column("targets", "cells", "target cells (K562-like or opsonised) alive"),
+            new Column("phagocytosed", "cells", "cumulative opsonised targets phagocytosed by macrophages"));
 
     private Observables() {
     }
@@ -68,7 +72,7 @@ public final class Observables {
         int msc = 0, mscLicensed = 0, cd4 = 0, cd8 = 0, cd28neg = 0, treg = 0;
         int tNaive = 0, tActivated = 0, tSuppressed = 0;
         long generations = 0;
-        int bNaive = 0, bActivated = 0, plasma = 0, nk = 0, nkActivated = 0, m0 = 0, m1 = 0, m2 = 0;
+        int bNaive = 0, bActivated = 0, plasma = 0, nk = 0, nkActivated = 0, m0 = 0, m1 = 0, m2 = 0, targets = 0;
         Tissue t = m.tissue;
         for (int i = 0; i < t.count(); i++) {
             Cell c = t.cell(i);
@@ -112,12 +116,15 @@ public final class Observables {
                         nkActivated++;
                     }
                     break;
-                default:
+                case MACROPHAGE:
                     switch (((Macrophage) c).phenotype()) {
                         case M0: m0++; break;
                         case M1: m1++; break;
                         default: m2++; break;
                     }
+                    break;
+                default:
+                    targets++;
             }
         }
         int k = 0;
@@ -151,5 +158,9 @@ public final class Observables {
         row[k++] = tSuppressed;
         int tCells = cd4 + cd8;
         row[k++] = tCells == 0 ? 0 : (double) generations / tCells;
+        row[k++] = m.il6.mean();
+        row[k++] = m.mscLysed;
+        row[k++] = targets;
+        row[k++] = m.phagocytosed;
     }
 }

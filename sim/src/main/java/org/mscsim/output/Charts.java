@@ -91,9 +91,9 @@ public final class Charts {
         NumberAxis time = new NumberAxis("time (h)");
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(12);
-        List<FieldId> proteins = List.of(FieldId.PGE2, FieldId.TGF_BETA, FieldId.IFN_GAMMA, FieldId.IL10, FieldId.TNF_ALPHA);
+        List<FieldId> proteins = List.of(FieldId.PGE2, FieldId.TGF_BETA, FieldId.IFN_GAMMA, FieldId.IL10, FieldId.TNF_ALPHA, FieldId.IL6);
         List<FieldId> metabolites = List.of(FieldId.TRYPTOPHAN, FieldId.KYNURENINE);
-        Color[] colors = {Palette.MSC, Palette.TREG, Palette.T_CD4, Palette.M2, Palette.M1};
+        Color[] colors = {Palette.MSC, Palette.TREG, Palette.T_CD4, Palette.M2, Palette.M1, Palette.M0};
         combined.add(fieldPlot(ts, proteins, colors, "ng/mL"), 1);
         combined.add(fieldPlot(ts, metabolites, new Color[] {new Color(0x33, 0x33, 0x33), Palette.CD28NEG}, "µM"), 1);
         return chart(title, combined);

@@ -9,7 +9,7 @@ import java.util.Map;
 public record Intervention(double atH, Action action) {
 
     /** What happens. */
-    public sealed interface Action permits AddMsc, Block, SetParameters {
+    public sealed interface Action permits AddMsc, RemoveMsc, AddTargets, ReplaceMedium, Block, SetParameters {
         /** The scenario key of the action, e.g. {@code add_msc}. */
         String key();
     }
@@ -18,6 +18,33 @@ public record Intervention(double atH, Action action) {
     public record AddMsc(int count) implements Action {
         public String key() {
             return "add_msc";
+        }
+    }
+
+    /** Remove {@code count} randomly chosen MSCs (all of them if there are fewer). */
+    public record RemoveMsc(int count) implements Action {
+        public String key() {
+            return "remove_msc";
+        }
+    }
+
+    /**
+     * Add {@code count} target cells (K562-like, or opsonised when {@code target.opsonised}) at
+     * random free voxels, e.g. to read NK cytotoxicity or phagocytosis at the end of a culture.
+     */
+    public record AddTargets(int count) implements Action {
+        public String key() {
+            return "add_targets";
+        }
+    }
+
+    /**
+     * Replace a fraction of the medium with fresh medium: every field moves that fraction of the
+     * way back to its initial level (a full change is 1).
+     */
+    public record ReplaceMedium(double fraction) implements Action {
+        public String key() {
+            return "replace_medium";
         }
     }
 

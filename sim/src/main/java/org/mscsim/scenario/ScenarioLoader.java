@@ -25,7 +25,7 @@ public final class ScenarioLoader {
     private static final String BUILT_IN_DIR = "/org/mscsim/scenarios/";
     private static final long MAX_BYTES = 4L << 20;
 
-    private static final List<String> ACTIONS = List.of("add_msc", "block", "set");
+    private static final List<String> ACTIONS = List.of("add_msc", "remove_msc", "add_targets", "replace_medium", "block", "set");
 
     private final Parameters registry = Parameters.get();
     private final String source;
@@ -251,12 +251,26 @@ public final class ScenarioLoader {
     private Intervention.Action action(YamlNode.Entry e, String name) {
         String key = name + "." + e.key();
         switch (e.key()) {
-            case "add_msc": {
+            case "add_msc":
+            case "remove_msc":
+            case "add_targets": {
                 Param p = registry.param("populations.msc");
                 try {
-                    return new Intervention.AddMsc((Integer) p.parse(e.value()));
+                    int n = (Integer) p.parse(e.value());
+                    return e.key().equals("add_msc") ? new Intervention.AddMsc(n)
+                            : e.key().equals("remove_msc") ? new Intervention.RemoveMsc(n) : new Intervention.AddTargets(n);
                 } catch (Param.Invalid ex) {
                     problems.add(at(e.value().line()) + key + " must be " + ex.getMessage() + ", got " + e.value().describe());
+                    return null;
+                }
+            }
+            case "replace_medium": {
+                Param p = registry.param("blockade.pd_l1");
+                try {
+                    return new Intervention.ReplaceMedium((Double) p.parse(e.value()));
+                } catch (Param.Invalid ex) {
+                    problems.add(at(e.value().line()) + key + " must be a fraction " + ex.getMessage().replace("a number ", "")
+                            + ", got " + e.value().describe());
                     return null;
                 }
             }
@@ -329,7 +343,7 @@ public final class ScenarioLoader {
         long voxels = (long) s.integer("grid.width") * s.integer("grid.height");
         long cells = 0;
         for (String k : List.of("populations.msc", "populations.t_cd4", "populations.t_cd8", "populations.b",
-                "populations.nk", "populations.macrophage")) {
+                "populations.nk", "populations.macrophage", "populations.target")) {
             cells += s.integer(k);
         }
         if (cells > voxels) {

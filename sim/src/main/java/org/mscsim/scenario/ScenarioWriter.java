@@ -58,6 +58,15 @@ public final class ScenarioWriter {
         if (a instanceof Intervention.AddMsc m) {
             return "add_msc: " + m.count();
         }
+        if (a instanceof Intervention.RemoveMsc m) {
+            return "remove_msc: " + m.count();
+        }
+        if (a instanceof Intervention.AddTargets t) {
+            return "add_targets: " + t.count();
+        }
+        if (a instanceof Intervention.ReplaceMedium r) {
+            return "replace_medium: " + real(r.fraction());
+        }
         if (a instanceof Intervention.Block bl) {
             StringBuilder b = new StringBuilder("block: {");
             String sep = "";

@@ -110,8 +110,14 @@ class ScenarioLoaderTest {
                   - {at_h: 24, add_msc: 100}
                   - at_h: 60
                     set: {t_cell: {activation_per_h: 0.1}, blockade.pge2: 1}
+                  - {at_h: 72, remove_msc: 1000000}
+                  - {at_h: 72, replace_medium: 1}
+                  - {at_h: 96, add_targets: 50}
                 """, "x.yaml");
-        assertEquals(3, s.interventions().size());
+        assertEquals(6, s.interventions().size());
+        assertEquals(new Intervention.RemoveMsc(1000000), s.interventions().get(3).action());
+        assertEquals(new Intervention.ReplaceMedium(1.0), s.interventions().get(4).action());
+        assertEquals(new Intervention.AddTargets(50), s.interventions().get(5).action());
         assertEquals(24.0, s.interventions().get(0).atH());
         assertEquals(new Intervention.AddMsc(100), s.interventions().get(0).action());
         Intervention.Block b = (Intervention.Block) s.interventions().get(1).action();
@@ -130,12 +136,14 @@ class ScenarioLoaderTest {
                   - {at_h: 2, block: {cox2: 1}}
                   - {at_h: 3, set: {grid.width: 10}}
                   - {at_h: -4, add_msc: 1}
+                  - {at_h: 7, replace_medium: 2}
                 """);
         assertProblem(e, "x.yaml line 2: interventions[1] needs at_h (hours from the start)");
-        assertProblem(e, "x.yaml line 3: interventions[2] must have exactly one action (add_msc, block, set), got 2");
+        assertProblem(e, "x.yaml line 3: interventions[2] must have exactly one action (add_msc, remove_msc, add_targets, replace_medium, block, set), got 2");
         assertProblem(e, "x.yaml line 4: interventions[3].block: unknown blockade \"cox2\"; expected pd_l1, ido, pge2 or tgf_beta");
         assertProblem(e, "x.yaml line 5: interventions[4].set: grid.width cannot change during a run (it is fixed at the start)");
         assertProblem(e, "x.yaml line 6: interventions[5].at_h must be a number from 0 to 1000000000, got \"-4\"");
+        assertProblem(e, "x.yaml line 7: interventions[6].replace_medium must be a fraction from 0 to 1, got \"2\"");
     }
 
     @Test
@@ -171,6 +179,9 @@ class ScenarioLoaderTest {
                   - {at_h: 12.5, set: {t_cell.activation_per_h: 0.07, b_cell_effect: support}}
                   - {at_h: 24, block: {tgf_beta: 0.25}}
                   - {at_h: 30, add_msc: 9}
+                  - {at_h: 31, remove_msc: 3}
+                  - {at_h: 32, replace_medium: 0.5}
+                  - {at_h: 33, add_targets: 4}
                 """, "x.yaml");
         String yaml = ScenarioWriter.toYaml(s, "header");
         Scenario back = ScenarioLoader.parse(yaml, "resolved.yaml");
