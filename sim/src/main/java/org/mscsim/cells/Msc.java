@@ -18,6 +18,16 @@ public final class Msc extends Cell {
     /** Licensing level 0..1; shown as LICENSED above one half. */
     private double licensing;
 
+    /** A resting MSC. */
+    public Msc() {
+        this(0.0);
+    }
+
+    /** An MSC pre-exposed to IFN-γ (licensing 0..1), as in pre-licensing experiments. */
+    public Msc(double licensing) {
+        this.licensing = licensing;
+    }
+
     @Override
     public CellType type() {
         return CellType.MSC;
@@ -58,7 +68,8 @@ public final class Msc extends Cell {
         }
 
         double pge2 = q.pge2Basal * (1.0 + (q.pge2Fold - 1.0) * licensing) * (1.0 - p.blockPge2);
-        m.secrete(v, pge2, q.tgfb, 0, 0, 0, q.il6);
+        double tgfb = q.tgfb * (1.0 + (q.tgfbFold - 1.0) * licensing);
+        m.secrete(v, pge2, tgfb, 0, 0, 0, q.il6);
 
         // IDO: Michaelis–Menten tryptophan consumption, taken implicitly (rate linearised at the
         // current level) so it never overshoots; every tryptophan consumed becomes kynurenine.

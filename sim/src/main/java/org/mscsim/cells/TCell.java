@@ -171,5 +171,8 @@ public final class TCell extends Cell {
         cycleLeftH = m.cycleDuration(q.cycleH, q.cycleCv);
         m.tissue.add(daughter, free);
         m.tDivisions++;
+        if (cd8) {
+            m.tDivisionsCd8++;
+        }
     }
 }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
             "Check a scenario file:     mscsim validate scenarios/coculture.yaml",
             "List every parameter:      mscsim params"
         },
-        subcommands = {RunCommand.class, ValidateCommand.class, GuiCommand.class, ParamsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, GuiCommand.class, AssayCommand.class, ValidateModelCommand.class,
+            ParamsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input: a scenario, option or file the user must fix. */

@@ -99,6 +99,7 @@ public final class ModelParams {
         public final double pge2Basal;      // ng/mL per min in the MSC's voxel
         public final double pge2Fold;
         public final double tgfb;
+        public final double tgfbFold;
         public final double idoVmax;        // µM per min in the MSC's voxel, fully licensed
         public final double idoKm;
         public final double idoBasal;
@@ -116,6 +117,7 @@ public final class ModelParams {
             pge2Basal = rate(f, FieldId.PGE2, s.real("msc.pge2_basal_molecules_per_s"));
             pge2Fold = s.real("msc.pge2_licensed_fold");
             tgfb = rate(f, FieldId.TGF_BETA, s.real("msc.tgfb_molecules_per_s"));
+            tgfbFold = s.real("msc.tgfb_licensed_fold");
             idoVmax = f.get(FieldId.TRYPTOPHAN).perCellFmolPerHour(s.real("msc.ido_vmax_fmol_per_h"));
             idoKm = s.real("msc.ido_km_um");
             idoBasal = s.real("msc.ido_basal_fraction");

@@ -69,6 +69,10 @@ public class MscModel extends SimState {
 
     /** Cumulative T-cell divisions since the start. */
     public long tDivisions;
+    /** Of which by CD8+ T cells. */
+    public long tDivisionsCd8;
+    /** CD8+ T cells at the start plus any added since. */
+    public long cd8Seeded;
     /** Cumulative cells (targets and MSCs) lysed by NK cells. */
     public long nkKills;
     /** Cumulative MSCs lysed by NK cells. */
@@ -172,6 +176,7 @@ public class MscModel extends SimState {
         double voxel = s.real("grid.voxel_um");
         patchMillilitres = (double) w * h * voxel * voxel * s.real("grid.depth_um") * 1e-12;
         tDivisions = 0;
+        tDivisionsCd8 = 0;
         nkKills = 0;
         mscLysed = 0;
         phagocytosed = 0;
@@ -267,8 +272,9 @@ public class MscModel extends SimState {
             voxels[j] = t;
         }
         int k = 0;
+        double licensed = s.real("msc.initial_licensing");
         for (int i = 0; i < msc; i++) {
-            tissue.add(new Msc(), voxels[k++]);
+            tissue.add(new Msc(licensed), voxels[k++]);
         }
         for (int i = 0; i < cd4; i++) {
             tissue.add(new TCell(false), voxels[k++]);
@@ -289,6 +295,7 @@ public class MscModel extends SimState {
             tissue.add(new TargetCell(p.target.opsonised), voxels[k++]);
         }
         tCellsSeeded = cd4 + cd8;
+        cd8Seeded = cd8;
     }
 
     /** Applies one intervention now. */

@@ -53,7 +53,8 @@ public final class Observables {
             new Column(FieldId.IL6.meanColumn, FieldId.IL6.unit, "patch mean of IL-6"),
             new Column("msc_lysed", "cells", "cumulative MSCs lysed by NK cells"),
             new Column("targets", "cells", "target cells (K562-like or opsonised) alive"),
-            new Column("phagocytosed", "cells", "cumulative opsonised targets phagocytosed by macrophages"));
+            new Column("phagocytosed", "cells", "cumulative opsonised targets phagocytosed by macrophages"),
+            new Column("t_divisions_cd8", "divisions", "cumulative divisions of CD8+ T cells (CD4+ = t_divisions − this)"));
 
     private Observables() {
     }
@@ -162,5 +163,6 @@ public final class Observables {
         row[k++] = m.mscLysed;
         row[k++] = targets;
         row[k++] = m.phagocytosed;
+        row[k++] = m.tDivisionsCd8;
     }
 }

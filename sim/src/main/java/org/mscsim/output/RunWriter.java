@@ -86,6 +86,28 @@ public final class RunWriter {
         AtomicFiles.write(dir.resolve(RESOLVED), resolvedYaml(s));
         TimeSeries ts = new TimeSeries(dir.resolve(TIMESERIES));
         long t0 = System.nanoTime();
+        MscModel m;
+        try {
+            m = simulate(s, threads, ts, progress);
+            ts.publish();
+        } catch (IOException | RuntimeException | Error e) {
+            ts.discard();
+            throw e;
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        if (s.bool("output.charts")) {
+            Charts.writeRunCharts(ts, s.name(), dir.resolve("charts"));
+        }
+        Map<String, Object> summary = summary(s, m, ts);
+        AtomicFiles.write(dir.resolve(SUMMARY), json(summary) + "\n");
+        return new Result(dir, summary, ts, wall, m.log());
+    }
+
+    /**
+     * Runs a scenario to its end, recording into {@code ts} at every output interval and once more
+     * at the end; returns the finished model (its fields and cells stay readable).
+     */
+    public static MscModel simulate(Scenario s, int threads, TimeSeries ts, Progress progress) {
         MscModel m = new MscModel(s, threads);
         double hours = s.real("time.hours");
         try {
@@ -101,20 +123,10 @@ public final class RunWriter {
             if (steps % m.stepsPerOutput() != 0) {
                 m.notifyObservers();
             }
-            ts.publish();
-        } catch (IOException | RuntimeException | Error e) {
-            ts.discard();
-            throw e;
         } finally {
             m.finish();
         }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        if (s.bool("output.charts")) {
-            Charts.writeRunCharts(ts, s.name(), dir.resolve("charts"));
-        }
-        Map<String, Object> summary = summary(s, m, ts);
-        AtomicFiles.write(dir.resolve(SUMMARY), json(summary) + "\n");
-        return new Result(dir, summary, ts, wall, m.log());
+        return m;
     }
 
     public static String resolvedYaml(Scenario s) {

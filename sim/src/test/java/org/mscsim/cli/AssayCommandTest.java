@@ -1,0 +1,79 @@
+package org.mscsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AssayCommandTest {
+
+    static final String[] TINY = {"--set", "grid.width=50", "--set", "grid.height=50", "--set", "populations.msc=25",
+        "--set", "populations.t_cd4=160", "--set", "populations.t_cd8=90", "--set", "populations.b=40", "--set", "populations.nk=40",
+        "--set", "populations.macrophage=50", "--hours", "48", "--workers", "2"};
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void suppressionAssayWritesTablesChartAndReport() throws Exception {
+        Path dir = tmp.resolve("s");
+        Cli.Result r = Cli.run(Cli.concat(Cli.concat(new String[] {"assay", "suppression"}, TINY), "--out", dir.toString(),
+                "--replicates", "2"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("% suppression"), r.out());
+        List<String> csv = Files.readAllLines(dir.resolve("suppression.csv"));
+        assertEquals("ratio,n,division_index_mean,division_index_sd,pct_suppression_mean,pct_suppression_sd,"
+                + "pct_suppression_cd4_mean,pct_suppression_cd8_mean", csv.get(0));
+        assertEquals(5, csv.size(), "none, 1:1, 1:10, 1:100");
+        assertTrue(Files.size(dir.resolve("suppression.png")) > 5000);
+        assertEquals(2 * 4 + 1, Files.readAllLines(dir.resolve("suppression-runs.csv")).size());
+    }
+
+    @Test
+    void everyAssayRuns() throws Exception {
+        for (String assay : List.of("transwell", "blockade", "macrophage", "nk", "attribution")) {
+            Path dir = tmp.resolve(assay);
+            String[] extra = assay.equals("nk") ? new String[] {"--nk", "200", "--culture-h", "24"} : new String[0];
+            Cli.Result r = Cli.run(Cli.concat(Cli.concat(Cli.concat(new String[] {"assay", assay}, TINY), extra),
+                    "--out", dir.toString(), "--replicates", "1"));
+            assertEquals(0, r.exitCode(), assay + ": " + r.err());
+            assertTrue(Files.exists(dir.resolve(assay + ".csv")), assay);
+            assertTrue(Files.exists(dir.resolve(assay + ".png")), assay);
+            assertTrue(Files.exists(dir.resolve("report.txt")), assay);
+        }
+    }
+
+    @Test
+    void badAssayOptionsAreClearErrors() {
+        Cli.Result ratio = Cli.run("assay", "suppression", "--ratios", "1:x", "--out", tmp.resolve("a").toString());
+        assertEquals(Main.BAD_INPUT, ratio.exitCode());
+        assertTrue(ratio.err().contains("ratio \"1:x\": expected MSC:T such as 1:10, or none"), ratio.err());
+        Cli.Result readout = Cli.run("assay", "attribution", "--readout", "tcells", "--out", tmp.resolve("b").toString());
+        assertEquals(Main.BAD_INPUT, readout.exitCode());
+        assertTrue(readout.err().contains("--readout tcells: no such timeseries.csv column"), readout.err());
+        Cli.Result reps = Cli.run("assay", "blockade", "--replicates", "0");
+        assertEquals(Main.BAD_INPUT, reps.exitCode());
+        assertTrue(reps.err().contains("--replicates must be from 1 to 1000"), reps.err());
+        Cli.Result none = Cli.run("assay", "attribution", "--set", "populations.msc=0", "--out", tmp.resolve("c").toString());
+        assertEquals(Main.BAD_INPUT, none.exitCode());
+        assertTrue(none.err().contains("attribution needs MSCs"), none.err());
+    }
+
+    @Test
+    void validateModelReportsEveryPublishedTarget() throws Exception {
+        Path dir = tmp.resolve("v");
+        Cli.Result r = Cli.run(Cli.concat(Cli.concat(new String[] {"validate-model"}, TINY), "--nk", "200", "--replicates", "1",
+                "--out", dir.toString()));
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = Files.readAllLines(dir.resolve("validation.csv"));
+        assertEquals(25, rows.size(), "24 checks and a header");
+        for (String row : rows.subList(1, rows.size())) {
+            assertTrue(row.contains(",true,") || row.contains(",false,"), row);
+        }
+        assertTrue(r.out().contains("checks within their published range"), r.out());
+    }
+}
