@@ -36,9 +36,15 @@ import sim.portrayal.Inspector;
 public final class MscModelWithUI extends GUIState {
 
     /** Size of the square the whole tissue patch fits into on screen at zoom 1 (px). */
-    static final int DISPLAY_PX = 600;
-    /** How often the charts, status line and intervention panel catch up with the model (ms). */
+    static final int DISPLAY_PX = 660;
+    /** How often the status line and intervention panel catch up with the model (ms). */
     static final int REFRESH_MS = 250;
+    /**
+     * How often the charts redraw while the model plays (ms). Each redraw of six charts holds up
+     * MASON's play loop, which waits for Swing after every step; once a second keeps the model
+     * within about a fifth of its headless speed. Paused or stopped, they catch up at once.
+     */
+    static final long CHART_REDRAW_MS = 1000;
 
     private final Path scenarioFile;
     private final int threads;
@@ -52,6 +58,8 @@ public final class MscModelWithUI extends GUIState {
     private long pauseAtStep = -1;
     private volatile boolean running;
     private Scenario inspectorShows;
+    private final List<double[]> chartBacklog = new ArrayList<>();
+    private long chartsDrawnAt;
     private List<Intervention> unmarked = List.of();
     private TissueDisplay display;
     private LiveCharts charts;
@@ -210,6 +218,7 @@ public final class MscModelWithUI extends GUIState {
         m.addObserver(recorder);
         state = m;
         recorder.reset();
+        chartBacklog.clear();
         charts.clear();
         unmarked = new ArrayList<>(s.interventions());
         super.start();
@@ -284,9 +293,13 @@ public final class MscModelWithUI extends GUIState {
         if (window == null) {
             return;
         }
-        List<double[]> fresh = recorder.drain();
-        if (!fresh.isEmpty()) {
-            charts.append(fresh);
+        chartBacklog.addAll(recorder.drain());
+        long wall = System.currentTimeMillis();
+        boolean playing = "running".equals(playState());
+        if (!chartBacklog.isEmpty() && (!playing || wall - chartsDrawnAt >= CHART_REDRAW_MS)) {
+            charts.append(chartBacklog);
+            chartBacklog.clear();
+            chartsDrawnAt = wall;
             markScheduledUpTo(recorder.latestTime());
         }
         window.refresh();

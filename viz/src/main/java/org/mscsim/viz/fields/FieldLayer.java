@@ -36,6 +36,17 @@ public final class FieldLayer extends FastValueGridPortrayal2D {
         super("concentration");
         this.model = model;
         setMap(colors);
+        setBuffering(USE_BUFFER);
+    }
+
+    /**
+     * Always one stretched image, never a rectangle per voxel (MASON's default on Linux, tens of
+     * thousands of X requests per repaint). Display2D resets this before each paint from its
+     * options pane, so the choice is kept here.
+     */
+    @Override
+    public void setBuffering(int ignored) {
+        super.setBuffering(USE_BUFFER);
     }
 
     /** Shows a field, or none. Call on the event thread, then repaint the display. */

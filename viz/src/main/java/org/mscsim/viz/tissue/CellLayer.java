@@ -1,6 +1,8 @@
 package org.mscsim.viz.tissue;
 
+import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.util.EnumSet;
 import java.util.function.Supplier;
 import org.mscsim.cells.CellType;
@@ -23,6 +25,7 @@ public final class CellLayer extends ObjectGridPortrayal2D {
 
     private final transient Supplier<MscModel> model;
     private final String name;
+    private transient BufferedImage buffer;
 
     private CellLayer(String name, EnumSet<CellType> types, Supplier<MscModel> model) {
         this.name = name;
@@ -51,6 +54,27 @@ public final class CellLayer extends ObjectGridPortrayal2D {
             return;
         }
         setField(m.tissue.display());
-        super.hitOrDraw(graphics, info, putInHere);
+        if (graphics == null) {
+            super.hitOrDraw(null, info, putInHere);
+            return;
+        }
+        // Thousands of small glyphs are drawn into an image in memory and put on screen at once:
+        // sent one by one to an X server's XRender pipeline they took half the time of a step.
+        int w = (int) Math.ceil(info.clip.width);
+        int h = (int) Math.ceil(info.clip.height);
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        if (buffer == null || buffer.getWidth() != w || buffer.getHeight() != h) {
+            buffer = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        }
+        Graphics2D g = buffer.createGraphics();
+        g.setComposite(AlphaComposite.Clear);
+        g.fillRect(0, 0, w, h);
+        g.setComposite(AlphaComposite.SrcOver);
+        g.translate(-(int) Math.floor(info.clip.x), -(int) Math.floor(info.clip.y));
+        super.hitOrDraw(g, info, null);
+        g.dispose();
+        graphics.drawImage(buffer, (int) Math.floor(info.clip.x), (int) Math.floor(info.clip.y), null);
     }
 }

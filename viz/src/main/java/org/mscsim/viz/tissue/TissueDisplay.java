@@ -13,7 +13,7 @@ import sim.display.GUIState;
 public final class TissueDisplay extends Display2D {
 
     private static final long serialVersionUID = 1L;
-    static final long REDRAW_MS = 150;
+    static final long REDRAW_MS = 250;
 
     /**
      * @param widthPx  width of the whole patch on screen at zoom 1
