@@ -154,6 +154,9 @@ final class MainWindow {
         b.append("  ·  seed ").append(s.value("seed"));
         if (!playState.isEmpty()) {
             b.append("  ·  ").append(playState);
+            if (playState.equals("paused") && m.tissue != null && m.stepsDone() == m.totalSteps()) {
+                b.append(" at the scenario's end (Run goes on)");
+            }
         }
         return b.toString();
     }

@@ -172,7 +172,11 @@ final class ScenarioFiles {
         JTextArea area = new JTextArea(text);
         area.setEditable(false);
         area.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-        area.setRows(Math.min(12, text.split("\n").length + 1));
+        int rows = 1;
+        for (String line : text.split("\n")) {
+            rows += 1 + line.length() / 80;   // wrapped at 80 columns
+        }
+        area.setRows(Math.min(16, rows));
         area.setColumns(80);
         area.setLineWrap(true);
         area.setWrapStyleWord(true);
