@@ -14,7 +14,7 @@ import sim.display.Console;
  */
 final class ConsoleSetup {
 
-    static final int WIDTH = 440;
+    static final int WIDTH = 560;
     static final int HEIGHT = 780;
 
     private ConsoleSetup() {

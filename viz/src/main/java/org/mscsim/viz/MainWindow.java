@@ -101,6 +101,7 @@ final class MainWindow {
         frame.validate();
         split.setDividerLocation(left.getPreferredSize().width);
         heatMap.select(FIRST_HEAT_MAP);
+        gui.charts().onExport(chart -> files.exportChart(frame, chart));
         refresh();
     }
 

@@ -22,6 +22,7 @@ import org.mscsim.scenario.ScenarioException;
 import org.mscsim.scenario.ScenarioLoader;
 import org.mscsim.scenario.ScenarioWriter;
 import org.mscsim.viz.charts.ChartExport;
+import org.mscsim.viz.charts.LiveChart;
 
 /**
  * The File menu's work: open a scenario (its problems shown exactly as the command line prints
@@ -99,6 +100,26 @@ final class ScenarioFiles {
                     + " charts to " + dir + ", each as PNG and CSV.", "Charts exported", JOptionPane.INFORMATION_MESSAGE);
         } catch (IOException e) {
             error(parent, "Cannot export", "error: " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** One chart as {@code NAME.png} and its numbers as {@code NAME.csv} beside it. */
+    void exportChart(Component parent, LiveChart chart) {
+        JFileChooser chooser = chooser("Export " + chart.spec().title());
+        chooser.setSelectedFile(new File(chooser.getCurrentDirectory(), chart.spec().id() + ".png"));
+        Path png = chosenForWriting(parent, chooser);
+        if (png == null) {
+            return;
+        }
+        String name = png.getFileName().toString();
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        Path pngFile = png.resolveSibling(base + ".png");
+        Path csvFile = png.resolveSibling(base + ".csv");
+        try {
+            ChartExport.png(chart, pngFile);
+            ChartExport.csv(chart, gui.recorder().rows(), csvFile);
+        } catch (IOException e) {
+            error(parent, "Cannot export", "error: " + pngFile + ": " + e.getMessage());
         }
     }
 

@@ -115,7 +115,7 @@ final class Steering implements ParameterAccess, Intervener {
     @Override
     public List<String> log() {
         synchronized (gui.state.schedule) {
-            return gui.running() || gui.model().tissue != null ? gui.model().log() : List.of();
+            return gui.model().log();
         }
     }
 }

@@ -56,6 +56,7 @@ public final class Recorder implements MscModel.Observer {
 
     /** The latest time recorded (h), or -1 before the first sample. Event thread. */
     public double latestTime() {
+        // time_h is the first observable, as in every timeseries.csv.
         return rows.isEmpty() ? -1 : rows.get(rows.size() - 1)[0];
     }
 

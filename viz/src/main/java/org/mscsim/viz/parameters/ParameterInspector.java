@@ -75,15 +75,6 @@ public final class ParameterInspector extends Inspector {
         return out;
     }
 
-    /** The section keys in the order offered. */
-    List<String> sectionKeys() {
-        return List.copyOf(keys);
-    }
-
-    ParameterProperties section(String key) {
-        return sections.get(key);
-    }
-
     private void show(String key) {
         if (shown != null) {
             remove(shown);

@@ -50,7 +50,7 @@ class LiveChartTest {
         charts.mark(1.5, "+100 MSC");
         LiveChart macrophages = charts.charts().get(3);
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) macrophages.chart().getPlot();
-        XYPlot counts = (XYPlot) plot.getSubplots().get(0);
+        XYPlot counts = plot.getSubplots().get(0);
         assertEquals(rows.size(), counts.getDataset().getItemCount(0));
         assertEquals(List.of("+100 MSC"), macrophages.markLabels());
         assertEquals(1, counts.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size());
