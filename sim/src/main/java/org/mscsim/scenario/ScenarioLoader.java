@@ -162,7 +162,14 @@ public final class ScenarioLoader {
         YamlNode node = YamlReader.parse(text, where);
         Map<String, Object> out = new LinkedHashMap<>();
         l.scalar(p, node == null ? new YamlNode.Scalar(0, "", YamlNode.Scalar.Type.NULL) : node, out);
-        l.throwIfAny();
+        if (!l.problems.isEmpty()) {
+            // A single value has no line worth naming: "where: ...", as --set reports it.
+            List<String> problems = new ArrayList<>();
+            for (String problem : l.problems) {
+                problems.add(problem.replace(where + " line 1: ", where + ": "));
+            }
+            throw new ScenarioException(problems);
+        }
         return out.get(key);
     }
 

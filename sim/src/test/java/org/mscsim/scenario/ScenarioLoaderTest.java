@@ -29,6 +29,13 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void liveEditIsRefusedWithTheSetMessageAndNoLine() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parseValue("blockade.pd_l1", "2", "Model inspector"));
+        assertEquals(List.of("Model inspector: blockade.pd_l1 must be a number from 0 to 1, got \"2\""), e.problems());
+    }
+
+    @Test
     void missingKeysTakeTheirDefaults() throws Exception {
         Scenario s = ScenarioLoader.parse("populations: {msc: 7}\n", "x.yaml");
         assertEquals(7, s.integer("populations.msc"));

@@ -1,0 +1,133 @@
+package org.mscsim.viz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.Test;
+import org.mscsim.cells.Cell;
+import org.mscsim.cells.Msc;
+import org.mscsim.cli.Main;
+import org.mscsim.model.MscModel;
+import org.mscsim.scenario.Intervention;
+import org.mscsim.scenario.ScenarioException;
+import sim.display.Console;
+
+/**
+ * The GUI steering a live model: real windows and MASON's play thread (needs a display; CI runs
+ * it under Xvfb).
+ */
+class SteeringTest {
+
+    private static int mscs(MscModel m) {
+        int n = 0;
+        for (Cell c : m.cells()) {
+            n += c instanceof Msc ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void interventionsAndEditsApplyBetweenStepsAreLoggedAndMarked() throws Exception {
+        Display.require();
+        AtomicReference<MscModelWithUI> gui = new AtomicReference<>();
+        AtomicReference<Console> console = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                MscModelWithUI g = new MscModelWithUI(Scenarios.small(), null);
+                g.pauseAt(24);
+                Console c = g.openConsole();
+                gui.set(g);
+                console.set(c);
+                c.pressPlay();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            DesktopLauncher.awaitPause(gui.get(), console.get(), 24);
+            AtomicReference<ScenarioException> refused = new AtomicReference<>();
+            SwingUtilities.invokeAndWait(() -> {
+                MscModelWithUI g = gui.get();
+                MscModel m = g.model();
+                int before = mscs(m);
+                assertTrue(g.steering().intervene(new Intervention.AddMsc(10)));
+                assertEquals(before + 10, mscs(m));
+                try {
+                    g.steering().edit("blockade.pd_l1", "0.5");
+                    g.steering().edit("blockade.pd_l1", "2");
+                } catch (ScenarioException e) {
+                    refused.set(e);
+                }
+                assertEquals(0.5, m.scenario().real("blockade.pd_l1"));
+                assertEquals(List.of("+10 MSC", "anti-PD-L1 50 %"), g.charts().charts().get(0).markLabels());
+                assertEquals(List.of("2.00 h: added 10 MSCs", "2.00 h: set {blockade.pd_l1=0.5}"), m.log());
+            });
+            assertTrue(refused.get() != null, "an out-of-range edit is refused");
+            assertEquals(cliError("--set", "blockade.pd_l1=2").replace("--set blockade.pd_l1=2: ", "Model inspector: "),
+                    Steering.cliText(refused.get()));
+
+            // Restart: the edit is part of the set-up, the intervention was part of the last run.
+            SwingUtilities.invokeAndWait(() -> {
+                console.get().pressStop();
+                console.get().pressPause();
+                MscModelWithUI g = gui.get();
+                assertEquals(0.0, g.model().timeH());
+                assertEquals(0.5, g.model().scenario().real("blockade.pd_l1"));
+                assertEquals(16, mscs(g.model()));
+                assertTrue(g.charts().charts().get(0).markLabels().isEmpty());
+                assertTrue(g.running());
+            });
+        } finally {
+            SwingUtilities.invokeAndWait(() -> DesktopLauncher.close(gui.get(), console.get()));
+        }
+        assertNull(gui.get().window(), "the window is gone");
+    }
+
+    @Test
+    void openingAnotherScenarioReplacesTheGuiAndKeepsTheSession() throws Exception {
+        Display.require();
+        AtomicReference<MscModelWithUI> first = new AtomicReference<>();
+        AtomicReference<MscModelWithUI> second = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                MscModelWithUI g = new MscModelWithUI(Scenarios.small(), null);
+                g.createController();
+                first.set(g);
+                second.set(g.replaceBy(Scenarios.small("populations.msc=0"), null));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            assertNull(first.get().window(), "the old window is closed");
+            assertTrue(second.get().running(), "the new scenario is open, paused at its start");
+            assertEquals(0, mscs(second.get().model()));
+        } finally {
+            SwingUtilities.invokeAndWait(() -> DesktopLauncher.close(second.get(), (Console) second.get().controller));
+        }
+    }
+
+    /** What the command line prints on standard error for a refused {@code run}. */
+    private static String cliError(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            String[] all = new String[args.length + 2];
+            all[0] = "validate";
+            all[1] = "--quiet";
+            System.arraycopy(args, 0, all, 2, args.length);
+            assertEquals(Main.BAD_INPUT, Main.execute(all));
+        } finally {
+            System.setErr(err);
+        }
+        return bytes.toString(StandardCharsets.UTF_8).strip();
+    }
+}
