@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.mscsim.model.Observables;
 import org.mscsim.output.RunWriter;
 import org.mscsim.output.TimeSeries;
 import org.mscsim.scenario.Scenario;
@@ -28,12 +27,12 @@ public final class Batch {
 
         /** The final value of a time-series column. */
         public double last(String column) {
-            return series.last()[Observables.index(column)];
+            return series.last()[series.index(column)];
         }
 
         /** The value of a column at the first row at or after {@code hours}. */
         public double at(String column, double hours) {
-            int k = Observables.index(column);
+            int k = series.index(column);
             for (double[] row : series.rows()) {
                 if (row[0] >= hours - 1e-9) {
                     return row[k];
@@ -52,31 +51,42 @@ public final class Batch {
     }
 
     public static List<Outcome> run(List<Job> jobs, int workers, Progress progress) {
-        int n = jobs.size();
+        return map(jobs, workers, job -> {
+            TimeSeries ts = new TimeSeries();
+            RunWriter.simulate(job.scenario(), 1, ts, null);
+            return new Outcome(job, ts);
+        }, progress);
+    }
+
+    /**
+     * Applies {@code f} to every item on {@code workers} threads and returns the results in item
+     * order; {@code progress} hears of each one finished.
+     */
+    public static <T, R> List<R> map(List<T> items, int workers, java.util.function.Function<T, R> f, Progress progress) {
+        int n = items.size();
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, n)), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, Math.max(1, n))), r -> {
             Thread t = new Thread(r, "mscsim-batch");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Outcome>> futures = new ArrayList<>(n);
-            for (Job job : jobs) {
+            List<Future<R>> futures = new ArrayList<>(n);
+            for (T item : items) {
                 futures.add(pool.submit(() -> {
-                    TimeSeries ts = new TimeSeries();
-                    RunWriter.simulate(job.scenario(), 1, ts, null);
+                    R r = f.apply(item);
                     int d = done.incrementAndGet();
                     if (progress != null) {
                         synchronized (progress) {
                             progress.update(d, n);
                         }
                     }
-                    return new Outcome(job, ts);
+                    return r;
                 }));
             }
-            List<Outcome> out = new ArrayList<>(n);
-            for (Future<Outcome> f : futures) {
-                out.add(f.get());
+            List<R> out = new ArrayList<>(n);
+            for (Future<R> fu : futures) {
+                out.add(fu.get());
             }
             return out;
         } catch (InterruptedException e) {

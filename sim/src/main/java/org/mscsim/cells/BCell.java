@@ -17,6 +17,7 @@ public final class BCell extends Cell {
 
     private Phenotype phenotype = Phenotype.NAIVE;
     private double cycleLeftH;
+    private int divisions;
 
     @Override
     public CellType type() {
@@ -33,8 +34,8 @@ public final class BCell extends Cell {
         final ModelParams p = m.p;
         final ModelParams.B q = p.b;
         double pDeath = phenotype == Phenotype.PLASMA ? q.pPlasmaDeath : q.pDeath;
-        if (m.rng.nextDouble() < pDeath) {
-            die(m);
+        if (m.rng.nextDouble() < pDeath || phenotype == Phenotype.NAIVE && m.rng.nextDouble() < p.pEgress) {
+            die(m); // death, or a naive cell recirculating out of the patch
             return;
         }
         if (phenotype != Phenotype.PLASMA) {
@@ -65,11 +66,13 @@ public final class BCell extends Cell {
                     break;
                 }
                 cycleLeftH -= p.dtH * factor;
-                if (cycleLeftH <= 0) {
+                if (cycleLeftH <= 0 && divisions < q.maxDivisions) {
                     int free = m.tissue.freeNeighbour(v, m.rng);
                     if (free >= 0) {
                         BCell daughter = new BCell();
                         daughter.phenotype = Phenotype.ACTIVATED;
+                        divisions++;
+                        daughter.divisions = divisions;
                         daughter.cycleLeftH = m.cycleDuration(q.cycleH, 0.2);
                         cycleLeftH = m.cycleDuration(q.cycleH, 0.2);
                         m.tissue.add(daughter, free);

@@ -18,6 +18,7 @@ public final class NkCell extends Cell {
 
     private Phenotype phenotype = Phenotype.RESTING;
     private double cycleLeftH;
+    private int divisions;
 
     @Override
     public CellType type() {
@@ -33,8 +34,8 @@ public final class NkCell extends Cell {
     public void act(MscModel m) {
         final ModelParams p = m.p;
         final ModelParams.Nk q = p.nk;
-        if (m.rng.nextDouble() < q.pDeath) {
-            die(m);
+        if (m.rng.nextDouble() < q.pDeath || phenotype == Phenotype.RESTING && m.rng.nextDouble() < p.pEgress) {
+            die(m); // death, or a resting cell recirculating out of the patch
             return;
         }
         move(m, q.hops);
@@ -81,11 +82,13 @@ public final class NkCell extends Cell {
             }
         }
         cycleLeftH -= p.dtH * keep;
-        if (cycleLeftH <= 0) {
+        if (cycleLeftH <= 0 && divisions < q.maxDivisions) {
             int free = m.tissue.freeNeighbour(v, m.rng);
             if (free >= 0) {
                 NkCell daughter = new NkCell();
                 daughter.phenotype = Phenotype.ACTIVATED;
+                divisions++;
+                daughter.divisions = divisions;
                 daughter.cycleLeftH = m.cycleDuration(q.cycleH, 0.2);
                 cycleLeftH = m.cycleDuration(q.cycleH, 0.2);
                 m.tissue.add(daughter, free);

@@ -64,9 +64,9 @@ public final class TCell extends Cell {
     public void act(MscModel m) {
         final ModelParams p = m.p;
         final ModelParams.T q = p.t;
-        double pDeath = phenotype == Phenotype.ACTIVATED ? q.pDeathActivated : q.pDeathNaive;
-        if (m.rng.nextDouble() < pDeath) {
-            die(m);
+        double pDeath = phenotype == Phenotype.ACTIVATED ? q.pDeathActivated : suppressor() ? q.pDeathRegulatory : q.pDeathNaive;
+        if (m.rng.nextDouble() < pDeath || phenotype == Phenotype.NAIVE && m.rng.nextDouble() < p.pEgress) {
+            die(m); // death, or a naive cell recirculating out of the patch
             return;
         }
         move(m, q.hops);
@@ -128,7 +128,7 @@ public final class TCell extends Cell {
                     break;
                 }
                 cycleLeftH -= p.dtH * keep;
-                if (cycleLeftH <= 0) {
+                if (cycleLeftH <= 0 && generation < q.maxDivisions) {
                     divide(m, q);
                 }
                 break;

@@ -95,15 +95,20 @@ final class RunCommand implements Callable<Integer> {
         row(b, r, first, last, "macrophages M0", "mac_m0");
         row(b, r, first, last, "macrophages M1", "mac_m1");
         row(b, r, first, last, "macrophages M2", "mac_m2");
+        if (r.series().has("platelets")) {
+            row(b, r, first, last, "platelets (×10⁹/L)", "platelets");
+            row(b, r, first, last, "MSCs in blood", "msc_blood");
+            row(b, r, first, last, "anti-platelet IgG (µg/mL)", "antibody_plasma");
+        }
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> readouts = (java.util.Map<String, Object>) r.summary().get("readouts");
         b.append(String.format(Locale.ROOT, "%n  T-cell divisions %s (division index %.2f per seeded T cell); NK kills %s; antibody %s ng/mL%n",
                 readouts.get("t_divisions"), ((Number) readouts.get("division_index")).doubleValue(), readouts.get("nk_kills"),
-                fmt(last[Observables.index("antibody")])));
+                fmt(last[r.series().index("antibody")])));
         b.append("  fields at the end (patch means):");
         String sep = " ";
         for (FieldId f : FieldId.ALL) {
-            b.append(sep).append(f.label).append(' ').append(fmt3(last[Observables.index(f.meanColumn)])).append(' ').append(f.unit);
+            b.append(sep).append(f.label).append(' ').append(fmt3(last[r.series().index(f.meanColumn)])).append(' ').append(f.unit);
             sep = ", ";
         }
         b.append('\n');
@@ -116,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void row(StringBuilder b, RunWriter.Result r, double[] first, double[] last, String label, String column) {
-        int k = Observables.index(column);
+        int k = r.series().index(column);
         double peak = 0;
         for (double[] row : r.series().rows()) {
             peak = Math.max(peak, row[k]);

@@ -19,6 +19,8 @@ public final class ModelParams {
 
     public final double dtMin;
     public final double dtH;
+    /** Per-step probability that a naive or resting lymphocyte leaves the patch (in vivo only). */
+    public final double pEgress;
     public final boolean transwell;
     public final boolean bSupport;
 
@@ -47,6 +49,7 @@ public final class ModelParams {
     public ModelParams(Scenario s, Fields fields) {
         dtMin = s.real("time.dt_min");
         dtH = dtMin / 60.0;
+        pEgress = s.bool("invivo.enabled") ? prob(s.real("invivo.egress_per_h"), dtH) : 0.0;
         transwell = s.bool("coculture.transwell");
         bSupport = s.text("b_cell_effect").equals("support");
         blockPdl1 = s.real("blockade.pd_l1");
@@ -139,8 +142,10 @@ public final class ModelParams {
         public final double firstDivisionH;
         public final double cycleH;
         public final double cycleCv;
+        public final int maxDivisions;
         public final double pDeathNaive;
         public final double pDeathActivated;
+        public final double pDeathRegulatory;
         public final double ifng;
         public final double tnf;
         public final double cd8Susceptibility;
@@ -164,8 +169,10 @@ public final class ModelParams {
             firstDivisionH = s.real("t_cell.first_division_h");
             cycleH = s.real("t_cell.cycle_h");
             cycleCv = s.real("t_cell.cycle_cv");
+            maxDivisions = s.integer("t_cell.max_divisions");
             pDeathNaive = prob(s.real("t_cell.death_naive_per_h"), dtH);
             pDeathActivated = prob(s.real("t_cell.death_activated_per_h"), dtH);
+            pDeathRegulatory = prob(s.real("t_cell.death_regulatory_per_h"), dtH);
             ifng = rate(f, FieldId.IFN_GAMMA, s.real("t_cell.ifng_molecules_per_s"));
             tnf = rate(f, FieldId.TNF_ALPHA, s.real("t_cell.tnf_molecules_per_s"));
             cd8Susceptibility = s.real("t_cell.cd8_susceptibility");
@@ -189,6 +196,7 @@ public final class ModelParams {
         public final double hops;
         public final double pActivate;
         public final double cycleH;
+        public final int maxDivisions;
         public final double pPlasma;
         public final double pDeath;
         public final double pPlasmaDeath;
@@ -201,6 +209,7 @@ public final class ModelParams {
             hops = hops(s.real("b_cell.motility_um2_per_min"), dtMin, voxel);
             pActivate = prob(s.real("b_cell.activation_per_h"), dtH);
             cycleH = s.real("b_cell.cycle_h");
+            maxDivisions = s.integer("b_cell.max_divisions");
             pPlasma = prob(s.real("b_cell.plasma_per_h"), dtH);
             pDeath = prob(s.real("b_cell.death_per_h"), dtH);
             pPlasmaDeath = prob(s.real("b_cell.plasma_death_per_h"), dtH);
@@ -216,6 +225,7 @@ public final class ModelParams {
         public final double hops;
         public final double pActivate;
         public final double cycleH;
+        public final int maxDivisions;
         public final double pDeath;
         public final double ifng;
         public final double pKill;
@@ -227,6 +237,7 @@ public final class ModelParams {
             hops = hops(s.real("nk.motility_um2_per_min"), dtMin, voxel);
             pActivate = prob(s.real("nk.activation_per_h"), dtH);
             cycleH = s.real("nk.cycle_h");
+            maxDivisions = s.integer("nk.max_divisions");
             pDeath = prob(s.real("nk.death_per_h"), dtH);
             ifng = rate(f, FieldId.IFN_GAMMA, s.real("nk.ifng_molecules_per_s"));
             pKill = prob(s.real("nk.kill_per_h"), dtH);

@@ -20,6 +20,7 @@ import org.mscsim.fields.Field;
 import org.mscsim.fields.FieldId;
 import org.mscsim.fields.Fields;
 import org.mscsim.fields.Workers;
+import org.mscsim.invivo.Systemic;
 import org.mscsim.scenario.Intervention;
 import org.mscsim.scenario.Param;
 import org.mscsim.scenario.Parameters;
@@ -44,6 +45,7 @@ public class MscModel extends SimState {
      * Orderings within a MASON time step. An intervention due at time t is applied at the end of
      * the step that reaches t, so the output row for t already shows it.
      */
+    private static final int ORDER_BODY = 0;
     private static final int ORDER_CELLS = 1;
     private static final int ORDER_FIELDS = 2;
     private static final int ORDER_INTERVENTIONS = 3;
@@ -51,6 +53,11 @@ public class MscModel extends SimState {
 
     private Scenario scenario;
     private final int threads;
+
+    /** The body around the patch, for in-vivo scenarios; null for cultures. */
+    public Systemic systemic;
+    private final Systemic.PatchState patchState = new Systemic.PatchState();
+    private double[] influxCarry;
 
     public transient RestorableUniformRandomProvider rng;
     private transient NormalizedGaussianSampler gaussian;
@@ -190,6 +197,31 @@ public class MscModel extends SimState {
         totalSteps = Math.max(1, Math.round(s.real("time.hours") * 60.0 / dt));
         stepsPerOutput = (int) Math.max(1, Math.round(s.real("output.interval_h") * 60.0 / dt));
 
+        systemic = null;
+        if (s.bool("invivo.enabled")) {
+            systemic = new Systemic(s);
+            influxCarry = new double[4];
+            long burnIn = Math.round(s.real("invivo.burn_in_h") * 60.0 / dt);
+            for (long i = 0; i < burnIn; i++) {
+                recirculate();
+                tissue.stepAll(this);
+                fields.step();
+            }
+            tDivisions = 0;
+            tDivisionsCd8 = 0;
+            nkKills = 0;
+            mscLysed = 0;
+            phagocytosed = 0;
+            antibodyPg = 0;
+            log.clear();
+            measurePatch();
+            systemic.settle(patchState);
+            schedule.scheduleRepeating(Schedule.EPOCH, ORDER_BODY, (Steppable) st -> {
+                recirculate();
+                applyVesicles(systemic.patchMscEquivalents());
+            });
+        }
+
         for (Intervention i : s.interventions()) {
             long step = (long) Math.ceil(i.atH() * 60.0 / dt - 1e-9);
             if (step == 0) {
@@ -201,6 +233,10 @@ public class MscModel extends SimState {
         schedule.scheduleRepeating(Schedule.EPOCH, ORDER_CELLS, (Steppable) st -> stepCells());
         schedule.scheduleRepeating(Schedule.EPOCH, ORDER_FIELDS, (Steppable) st -> {
             fields.step();
+            if (systemic != null) {
+                measurePatch();
+                systemic.step(patchState, p.dtH);
+            }
             stepsDone++;
         });
         schedule.scheduleRepeating(Schedule.EPOCH, ORDER_OBSERVE, (Steppable) st -> {
@@ -309,6 +345,11 @@ public class MscModel extends SimState {
             addTargets(add.count());
         } else if (a instanceof Intervention.ReplaceMedium medium) {
             replaceMedium(medium.fraction());
+        } else if (a instanceof Intervention.InfuseMscPerKg infuse) {
+            if (systemic == null) {
+                throw new IllegalStateException("infuse_msc_per_kg needs invivo.enabled");
+            }
+            systemic.infuse(infuse.cellsPerKg());
         } else if (a instanceof Intervention.Block block) {
             Scenario s = scenario;
             for (Map.Entry<String, Double> e : block.strengths().entrySet()) {
@@ -325,7 +366,7 @@ public class MscModel extends SimState {
         log.add(String.format(java.util.Locale.ROOT, "%.2f h: %s", timeH(), describe(a)));
     }
 
-    private static String describe(Intervention.Action a) {
+    private String describe(Intervention.Action a) {
         if (a instanceof Intervention.AddMsc add) {
             return "added " + add.count() + " MSCs";
         }
@@ -337,6 +378,10 @@ public class MscModel extends SimState {
         }
         if (a instanceof Intervention.ReplaceMedium medium) {
             return "replaced " + Math.round(medium.fraction() * 100) + " % of the medium";
+        }
+        if (a instanceof Intervention.InfuseMscPerKg infuse) {
+            return String.format(java.util.Locale.ROOT, "infused %.3g MSCs/kg (%.3g cells)", infuse.cellsPerKg(),
+                    infuse.cellsPerKg() * scenario.real("invivo.body_weight_kg"));
         }
         if (a instanceof Intervention.Block b) {
             return "blockade " + b.strengths();
@@ -421,6 +466,122 @@ public class MscModel extends SimState {
         }
         scenario = next;
         configure(next);
+        if (systemic != null) {
+            systemic.configure(next);
+        }
+    }
+
+    /**
+     * In vivo: naive lymphocytes and monocytes arrive from the blood at the scenario's rates
+     * (T cells scaled by their circulating level), each at a random free voxel. Fractional
+     * arrivals carry over to the next step, so no randomness is spent on them.
+     */
+    private void recirculate() {
+        Scenario s = scenario;
+        double dtH = p.dtH;
+        double tBlood = systemic == null ? 1.0 : systemic.tBloodRelative();
+        double cd4 = s.integer("populations.t_cd4");
+        double cd8 = s.integer("populations.t_cd8");
+        double cd8Share = cd4 + cd8 == 0 ? 0.35 : cd8 / (cd4 + cd8);
+        for (int k = 0; k < influxCarry.length; k++) {
+            double rate = k == 0 ? s.real("invivo.t_influx_per_h") * tBlood
+                    : s.real(k == 1 ? "invivo.b_influx_per_h" : k == 2 ? "invivo.nk_influx_per_h" : "invivo.monocyte_influx_per_h");
+            influxCarry[k] += rate * dtH;
+            while (influxCarry[k] >= 1.0) {
+                influxCarry[k] -= 1.0;
+                int v = tissue.randomFreeVoxel(rng);
+                if (v < 0) {
+                    continue;
+                }
+                switch (k) {
+                    case 0:
+                        boolean isCd8 = rng.nextDouble() < cd8Share;
+                        tissue.add(new TCell(isCd8), v);
+                        tCellsSeeded++;
+                        if (isCd8) {
+                            cd8Seeded++;
+                        }
+                        break;
+                    case 1:
+                        tissue.add(new BCell(), v);
+                        break;
+                    case 2:
+                        tissue.add(new NkCell(), v);
+                        break;
+                    default:
+                        tissue.add(new Macrophage(), v);
+                }
+            }
+        }
+    }
+
+    /**
+     * The licensed-MSC secretome carried by extracellular vesicles, {@code mscEquivalents} MSCs'
+     * worth spread evenly over the patch: PGE2, active TGF-β and IL-6 secretion and IDO
+     * tryptophan conversion, with the same blockades as MSCs in the patch.
+     */
+    private void applyVesicles(double mscEquivalents) {
+        if (mscEquivalents <= 0) {
+            return;
+        }
+        ModelParams.Msc q = p.msc;
+        double share = mscEquivalents / tissue.voxels();
+        double dt = p.dtMin;
+        double sPge2 = share * q.pge2Basal * q.pge2Fold * (1.0 - p.blockPge2) * dt;
+        double sTgfb = share * q.tgfb * q.tgfbFold * dt;
+        double sIl6 = share * q.il6 * dt;
+        double vmax = share * q.idoVmax * (1.0 - p.blockIdo);
+        double km = q.idoKm;
+        double[] a = pge2.c;
+        double[] b = tgfb.c;
+        double[] c6 = il6.c;
+        double[] trp = tryptophan.c;
+        double[] kyn = kynurenine.c;
+        for (int i = 0; i < a.length; i++) {
+            a[i] += sPge2;
+            b[i] += sTgfb;
+            c6[i] += sIl6;
+            double before = trp[i];
+            double after = before / (1.0 + dt * vmax / (km + before));
+            trp[i] = after;
+            kyn[i] += before - after;
+        }
+    }
+
+    /** Reads the patch quantities the body responds to into {@link #patchState}. */
+    private void measurePatch() {
+        int plasma = 0;
+        int cd8 = 0;
+        int cd8Active = 0;
+        int macrophages = 0;
+        double phago = 0;
+        ModelParams.Mac mq = p.mac;
+        for (int i = 0; i < tissue.count(); i++) {
+            Cell c = tissue.cell(i);
+            if (!c.alive()) {
+                continue;
+            }
+            if (c instanceof BCell bc) {
+                if (bc.phenotype() == BCell.Phenotype.PLASMA) {
+                    plasma++;
+                }
+            } else if (c instanceof TCell tc) {
+                if (tc.cd8()) {
+                    cd8++;
+                    if (tc.phenotype() == TCell.Phenotype.ACTIVATED) {
+                        cd8Active++;
+                    }
+                }
+            } else if (c instanceof Macrophage mac) {
+                macrophages++;
+                phago += mac.phenotype() == Macrophage.Phenotype.M1 ? mq.pPhagocytoseM1
+                        : mac.phenotype() == Macrophage.Phenotype.M2 ? mq.pPhagocytoseM2 : mq.pPhagocytoseM0;
+            }
+        }
+        patchState.plasmaCells = plasma;
+        patchState.antibodyPgPerCellDay = scenario.real("b_cell.antibody_pg_per_day");
+        patchState.phagocyticCapacity = macrophages == 0 || mq.pPhagocytoseM1 == 0 ? 0 : phago / (macrophages * mq.pPhagocytoseM1);
+        patchState.activatedCd8Share = cd8 == 0 ? 0 : (double) cd8Active / cd8;
     }
 
     /** Log-normal duration with the given mean and coefficient of variation (h). */

@@ -56,7 +56,32 @@ public final class Observables {
             new Column("phagocytosed", "cells", "cumulative opsonised targets phagocytosed by macrophages"),
             new Column("t_divisions_cd8", "divisions", "cumulative divisions of CD8+ T cells (CD4+ = t_divisions − this)"));
 
+    /** Columns added for in-vivo scenarios (the systemic compartment). */
+    public static final List<Column> IN_VIVO = List.of(
+            new Column("platelets", "×10⁹/L", "platelet count in blood"),
+            new Column("msc_blood", "cells", "infused MSCs circulating in blood"),
+            new Column("msc_lung", "cells", "infused MSCs lodged in the lung"),
+            new Column("ev_msc_equivalents", "MSC-equivalents", "licensed-MSC secretome acting in the patch through extracellular vesicles"),
+            new Column("antibody_plasma", "µg/mL", "anti-platelet IgG in plasma (patch plasma cells scaled to the body)"),
+            new Column("t_blood_rel", "fraction", "circulating T cells relative to baseline"),
+            new Column("msc_infused", "cells", "cumulative MSCs infused"));
+
     private Observables() {
+    }
+
+    /** The columns a model reports: {@link #COLUMNS}, plus {@link #IN_VIVO} when it has a body. */
+    public static List<Column> columns(MscModel m) {
+        return columns(m.systemic != null);
+    }
+
+    /** The columns of a culture ({@code inVivo} false) or of an in-vivo scenario. */
+    public static List<Column> columns(boolean inVivo) {
+        if (!inVivo) {
+            return COLUMNS;
+        }
+        List<Column> all = new java.util.ArrayList<>(COLUMNS);
+        all.addAll(IN_VIVO);
+        return List.copyOf(all);
     }
 
     public static int index(String column) {
@@ -68,7 +93,7 @@ public final class Observables {
         throw new IllegalArgumentException("no column " + column);
     }
 
-    /** Measures the model into {@code row} (length {@link #COLUMNS}{@code .size()}). */
+    /** Measures the model into {@code row} (length {@code columns(m).size()}). */
     public static void sample(MscModel m, double[] row) {
         int msc = 0, mscLicensed = 0, cd4 = 0, cd8 = 0, cd28neg = 0, treg = 0;
         int tNaive = 0, tActivated = 0, tSuppressed = 0;
@@ -164,5 +189,14 @@ public final class Observables {
         row[k++] = targets;
         row[k++] = m.phagocytosed;
         row[k++] = m.tDivisionsCd8;
+        if (m.systemic != null) {
+            row[k++] = m.systemic.platelets();
+            row[k++] = m.systemic.mscBlood();
+            row[k++] = m.systemic.mscLung();
+            row[k++] = m.systemic.patchMscEquivalents();
+            row[k++] = m.systemic.antibody();
+            row[k++] = m.systemic.tBloodRelative();
+            row[k++] = m.systemic.infused();
+        }
     }
 }

@@ -66,6 +66,9 @@ public final class Charts {
                 List.of(new Line("T-cell divisions", "t_divisions", Palette.T_CD4))));
         write(dir.resolve("macrophages_nk_msc.png"), lines(ts, title + ": polarisation and activation", "cells", MYELOID));
         write(dir.resolve("fields.png"), fields(ts, title + ": soluble fields (patch means)"));
+        if (ts.has("platelets")) {
+            write(dir.resolve("in_vivo.png"), inVivo(ts, title + ": blood, lung and platelets"));
+        }
     }
 
     static JFreeChart lines(TimeSeries ts, String title, String yLabel, List<Line> lines) {
@@ -97,6 +100,44 @@ public final class Charts {
         combined.add(fieldPlot(ts, proteins, colors, "ng/mL"), 1);
         combined.add(fieldPlot(ts, metabolites, new Color[] {new Color(0x33, 0x33, 0x33), Palette.CD28NEG}, "µM"), 1);
         return chart(title, combined);
+    }
+
+    /** Platelets, infused MSCs (log scale), the vesicle effect in the patch and antibody. */
+    static JFreeChart inVivo(TimeSeries ts, String title) {
+        NumberAxis time = new NumberAxis("time (h)");
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
+        combined.setGap(10);
+        combined.add(linePlot(ts, "×10⁹/L", List.of(new Line("platelets", "platelets", Palette.M1))), 2);
+        XYPlot cells = linePlot(ts, "cells", List.of(new Line("MSCs in blood", "msc_blood", Palette.MSC),
+                new Line("MSCs in lung", "msc_lung", Palette.MSC_LICENSED)));
+        org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("cells (log)");
+        log.setSmallestValue(1);
+        cells.setRangeAxis(log);
+        combined.add(cells, 1);
+        combined.add(linePlot(ts, "MSC-eq.", List.of(new Line("MSC secretome in the patch (vesicles)", "ev_msc_equivalents", Palette.M2))), 1);
+        combined.add(linePlot(ts, "µg/mL / fraction", List.of(new Line("anti-platelet IgG (µg/mL)", "antibody_plasma", Palette.CD28NEG),
+                new Line("circulating T cells (fraction of baseline)", "t_blood_rel", Palette.T_CD4))), 1);
+        return chart(title, combined);
+    }
+
+    private static XYPlot linePlot(TimeSeries ts, String unit, List<Line> lines) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        double[] t = ts.column("time_h");
+        for (Line l : lines) {
+            double[] y = ts.column(l.column());
+            XYSeries s = new XYSeries(l.label(), false, true);
+            for (int i = 0; i < t.length; i++) {
+                if (!(y[i] < 1 && unit.startsWith("cells"))) { // below one cell: undetectable, off the log axis
+                    s.add(t[i], y[i]);
+                }
+            }
+            data.addSeries(s);
+        }
+        NumberAxis y = new NumberAxis(unit);
+        y.setAutoRangeIncludesZero(true);
+        XYPlot plot = new XYPlot(data, null, y, renderer(lines));
+        style(plot);
+        return plot;
     }
 
     private static XYPlot fieldPlot(TimeSeries ts, List<FieldId> ids, Color[] colors, String unit) {

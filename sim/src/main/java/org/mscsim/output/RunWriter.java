@@ -149,16 +149,17 @@ public final class RunWriter {
         readouts.put("t_cells_seeded", m.tCellsSeeded);
         readouts.put("t_divisions", m.tDivisions);
         readouts.put("division_index", m.tCellsSeeded == 0 ? 0.0 : (double) m.tDivisions / m.tCellsSeeded);
-        double m1 = last[Observables.index("mac_m1")];
-        double m2 = last[Observables.index("mac_m2")];
+        double m1 = last[ts.index("mac_m1")];
+        double m2 = last[ts.index("mac_m2")];
         readouts.put("m2_fraction_of_polarised", m1 + m2 == 0 ? 0.0 : m2 / (m1 + m2));
         readouts.put("nk_kills", m.nkKills);
         readouts.put("msc_not_placed", m.mscNotPlaced);
         out.put("readouts", readouts);
         Map<String, Object> finals = new LinkedHashMap<>();
         Map<String, Object> peaks = new LinkedHashMap<>();
-        for (int k = 0; k < Observables.COLUMNS.size(); k++) {
-            String name = Observables.COLUMNS.get(k).name();
+        List<Observables.Column> columns = ts.columns();
+        for (int k = 0; k < columns.size(); k++) {
+            String name = columns.get(k).name();
             if (name.equals("time_h")) {
                 continue;
             }
@@ -172,7 +173,7 @@ public final class RunWriter {
         out.put("final", finals);
         out.put("peak", peaks);
         Map<String, Object> units = new LinkedHashMap<>();
-        for (Observables.Column c : Observables.COLUMNS) {
+        for (Observables.Column c : columns) {
             Map<String, Object> col = new LinkedHashMap<>();
             col.put("unit", c.unit());
             col.put("description", c.doc());

@@ -23,6 +23,7 @@ public final class TimeSeries implements MscModel.Observer {
     private final Path tmp;
     private BufferedWriter out;
     private double lastTime = -1;
+    private List<Observables.Column> columns;
 
     /** In memory only. */
     public TimeSeries() {
@@ -35,14 +36,6 @@ public final class TimeSeries implements MscModel.Observer {
         this.target = target;
         this.tmp = AtomicFiles.temporary(target);
         this.out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-        StringBuilder header = new StringBuilder();
-        for (Observables.Column c : Observables.COLUMNS) {
-            if (header.length() > 0) {
-                header.append(',');
-            }
-            header.append(c.name());
-        }
-        out.write(header.append('\n').toString());
     }
 
     @Override
@@ -51,7 +44,13 @@ public final class TimeSeries implements MscModel.Observer {
             return; // the final sample of a run that ends on an output interval
         }
         lastTime = model.timeH();
-        double[] row = new double[Observables.COLUMNS.size()];
+        if (columns == null) {
+            columns = Observables.columns(model);
+            if (out != null) {
+                write(String.join(",", columns.stream().map(Observables.Column::name).toList()) + "\n");
+            }
+        }
+        double[] row = new double[columns.size()];
         Observables.sample(model, row);
         rows.add(row);
         if (out != null) {
@@ -62,12 +61,37 @@ public final class TimeSeries implements MscModel.Observer {
                 }
                 b.append(Num.format(row[i]));
             }
-            try {
-                out.write(b.append('\n').toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            write(b.append('\n').toString());
+        }
+    }
+
+    private void write(String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The columns recorded (known after the first sample). */
+    public List<Observables.Column> columns() {
+        return columns == null ? Observables.COLUMNS : columns;
+    }
+
+    /** Position of a column in each row. */
+    public int index(String name) {
+        List<Observables.Column> cs = columns();
+        for (int i = 0; i < cs.size(); i++) {
+            if (cs.get(i).name().equals(name)) {
+                return i;
             }
         }
+        throw new IllegalArgumentException("no column " + name);
+    }
+
+    /** Whether this series has a column. */
+    public boolean has(String name) {
+        return columns().stream().anyMatch(c -> c.name().equals(name));
     }
 
     public List<double[]> rows() {
@@ -80,7 +104,7 @@ public final class TimeSeries implements MscModel.Observer {
 
     /** The values of one column over time. */
     public double[] column(String name) {
-        int k = Observables.index(name);
+        int k = index(name);
         double[] v = new double[rows.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = rows.get(i)[k];

@@ -9,7 +9,7 @@ import java.util.Map;
 public record Intervention(double atH, Action action) {
 
     /** What happens. */
-    public sealed interface Action permits AddMsc, RemoveMsc, AddTargets, ReplaceMedium, Block, SetParameters {
+    public sealed interface Action permits AddMsc, RemoveMsc, AddTargets, ReplaceMedium, InfuseMscPerKg, Block, SetParameters {
         /** The scenario key of the action, e.g. {@code add_msc}. */
         String key();
     }
@@ -45,6 +45,13 @@ public record Intervention(double atH, Action action) {
     public record ReplaceMedium(double fraction) implements Action {
         public String key() {
             return "replace_medium";
+        }
+    }
+
+    /** An intravenous MSC infusion in cells per kg body weight (in-vivo scenarios). */
+    public record InfuseMscPerKg(double cellsPerKg) implements Action {
+        public String key() {
+            return "infuse_msc_per_kg";
         }
     }
 

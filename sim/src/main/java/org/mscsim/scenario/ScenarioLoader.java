@@ -25,7 +25,7 @@ public final class ScenarioLoader {
     private static final String BUILT_IN_DIR = "/org/mscsim/scenarios/";
     private static final long MAX_BYTES = 4L << 20;
 
-    private static final List<String> ACTIONS = List.of("add_msc", "remove_msc", "add_targets", "replace_medium", "block", "set");
+    private static final List<String> ACTIONS = List.of("add_msc", "remove_msc", "add_targets", "replace_medium", "infuse_msc_per_kg", "block", "set");
 
     private final Parameters registry = Parameters.get();
     private final String source;
@@ -271,6 +271,16 @@ public final class ScenarioLoader {
                     return null;
                 }
             }
+            case "infuse_msc_per_kg": {
+                Param p = new Param(key, Param.Type.REAL, null, 0, 1e12, List.of(), "cells/kg", "-", "-", false);
+                try {
+                    return new Intervention.InfuseMscPerKg((Double) p.parse(e.value()));
+                } catch (Param.Invalid ex) {
+                    problems.add(at(e.value().line()) + key + " must be a dose in cells/kg " + ex.getMessage().replace("a number ", "")
+                            + ", e.g. 2.0e6, got " + e.value().describe());
+                    return null;
+                }
+            }
             case "replace_medium": {
                 Param p = registry.param("blockade.pd_l1");
                 try {
@@ -352,6 +362,9 @@ public final class ScenarioLoader {
         for (String k : List.of("populations.msc", "populations.t_cd4", "populations.t_cd8", "populations.b",
                 "populations.nk", "populations.macrophage", "populations.target")) {
             cells += s.integer(k);
+        }
+        if (!s.bool("invivo.enabled") && s.interventions().stream().anyMatch(i -> i.action() instanceof Intervention.InfuseMscPerKg)) {
+            problems.add(at(line) + "infuse_msc_per_kg needs an in-vivo scenario (invivo.enabled: true); a culture takes add_msc: N");
         }
         if (cells > voxels) {
             problems.add(at(line) + "populations add up to " + cells + " cells but the grid has only " + voxels

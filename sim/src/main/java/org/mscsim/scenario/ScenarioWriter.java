@@ -64,6 +64,9 @@ public final class ScenarioWriter {
         if (a instanceof Intervention.AddTargets t) {
             return "add_targets: " + t.count();
         }
+        if (a instanceof Intervention.InfuseMscPerKg f) {
+            return "infuse_msc_per_kg: " + real(f.cellsPerKg());
+        }
         if (a instanceof Intervention.ReplaceMedium r) {
             return "replace_medium: " + real(r.fraction());
         }

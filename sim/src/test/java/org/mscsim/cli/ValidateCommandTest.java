@@ -46,6 +46,10 @@ class ValidateCommandTest {
     void shippedScenariosAreAllValid() throws Exception {
         try (var files = Files.list(Path.of("../scenarios"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                if (Files.readString(f).contains("\narms:")) {
+                    org.mscsim.trial.TrialSpec.load(f); // a trial file: throws if invalid
+                    continue;
+                }
                 Cli.Result r = Cli.run("validate", "--quiet", f.toString());
                 assertEquals(0, r.exitCode(), f + ": " + r.err());
             }

@@ -146,7 +146,7 @@ class ScenarioLoaderTest {
                   - {at_h: 7, replace_medium: 2}
                 """);
         assertProblem(e, "x.yaml line 2: interventions[1] needs at_h (hours from the start)");
-        assertProblem(e, "x.yaml line 3: interventions[2] must have exactly one action (add_msc, remove_msc, add_targets, replace_medium, block, set), got 2");
+        assertProblem(e, "x.yaml line 3: interventions[2] must have exactly one action (add_msc, remove_msc, add_targets, replace_medium, infuse_msc_per_kg, block, set), got 2");
         assertProblem(e, "x.yaml line 4: interventions[3].block: unknown blockade \"cox2\"; expected pd_l1, ido, pge2 or tgf_beta");
         assertProblem(e, "x.yaml line 5: interventions[4].set: grid.width cannot change during a run (it is fixed at the start)");
         assertProblem(e, "x.yaml line 6: interventions[5].at_h must be a number from 0 to 1000000000, got \"-4\"");

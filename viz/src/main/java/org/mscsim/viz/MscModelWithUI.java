@@ -194,7 +194,7 @@ public final class MscModelWithUI extends GUIState {
         for (CellLayer layer : cellLayers) {
             display.attach(layer, layer.name());
         }
-        charts = new LiveCharts(Recorder.columns());
+        charts = new LiveCharts(Recorder.columns(setup.bool("invivo.enabled")));
         window = new MainWindow(this);
         c.registerFrame(window.frame());
         window.frame().setVisible(true);

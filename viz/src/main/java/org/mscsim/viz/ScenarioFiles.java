@@ -14,7 +14,6 @@ import javax.swing.JOptionPane;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.filechooser.FileNameExtensionFilter;
-import org.mscsim.model.Observables;
 import org.mscsim.output.AtomicFiles;
 import org.mscsim.output.Num;
 import org.mscsim.scenario.Scenario;
@@ -23,6 +22,7 @@ import org.mscsim.scenario.ScenarioLoader;
 import org.mscsim.scenario.ScenarioWriter;
 import org.mscsim.viz.charts.ChartExport;
 import org.mscsim.viz.charts.LiveChart;
+import org.mscsim.viz.charts.Recorder;
 
 /**
  * The File menu's work: open a scenario (its problems shown exactly as the command line prints
@@ -131,18 +131,15 @@ final class ScenarioFiles {
             return;
         }
         try {
-            AtomicFiles.write(file, timeSeriesCsv(gui.recorder().rows()));
+            AtomicFiles.write(file, timeSeriesCsv(gui.recorder().rows(), Recorder.names(gui.scenarioNow().bool("invivo.enabled"))));
         } catch (IOException e) {
             error(parent, "Cannot export", "error: " + file + ": " + e.getMessage());
         }
     }
 
     /** Every observable of the run so far, in the same columns as a headless run's timeseries.csv. */
-    static String timeSeriesCsv(List<double[]> rows) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < Observables.COLUMNS.size(); i++) {
-            b.append(i == 0 ? "" : ",").append(Observables.COLUMNS.get(i).name());
-        }
+    static String timeSeriesCsv(List<double[]> rows, List<String> columns) {
+        StringBuilder b = new StringBuilder(String.join(",", columns));
         b.append('\n');
         for (double[] row : rows) {
             for (int i = 0; i < row.length; i++) {

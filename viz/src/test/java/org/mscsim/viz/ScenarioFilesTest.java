@@ -61,7 +61,8 @@ class ScenarioFilesTest {
 
     @Test
     void timeSeriesExportHasTheRunDirectorysColumns() {
-        String csv = ScenarioFiles.timeSeriesCsv(List.of(new double[Observables.COLUMNS.size()]));
+        String csv = ScenarioFiles.timeSeriesCsv(List.of(new double[Observables.COLUMNS.size()]),
+                org.mscsim.viz.charts.Recorder.names(false));
         String[] lines = csv.split("\n");
         assertEquals(2, lines.length);
         assertTrue(lines[0].startsWith("time_h,msc,t_cd4,"), lines[0]);

@@ -15,16 +15,20 @@ public final class Recorder implements MscModel.Observer {
 
     private final ConcurrentLinkedQueue<double[]> pending = new ConcurrentLinkedQueue<>();
     private final List<double[]> rows = new ArrayList<>();
-    private final int width = Observables.COLUMNS.size();
     private double lastTime = -1;
 
-    /** The observable columns this recorder's rows hold. */
-    public static Columns columns() {
+    /** The observable columns a model of this kind reports (in-vivo scenarios have more). */
+    public static Columns columns(boolean inVivo) {
+        return new Columns(names(inVivo));
+    }
+
+    /** The names of those columns, in row order. */
+    public static List<String> names(boolean inVivo) {
         List<String> names = new ArrayList<>();
-        for (Observables.Column c : Observables.COLUMNS) {
+        for (Observables.Column c : Observables.columns(inVivo)) {
             names.add(c.name());
         }
-        return new Columns(names);
+        return names;
     }
 
     @Override
@@ -34,7 +38,7 @@ public final class Recorder implements MscModel.Observer {
             return;
         }
         lastTime = t;
-        double[] row = new double[width];
+        double[] row = new double[Observables.columns(model).size()];
         Observables.sample(model, row);
         pending.add(row);
     }

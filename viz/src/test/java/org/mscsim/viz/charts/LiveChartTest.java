@@ -45,7 +45,7 @@ class LiveChartTest {
     @Test
     void appendedRowsBecomePointsAndMarksLabelTheTopPanel() throws Exception {
         List<double[]> rows = record(24);
-        LiveCharts charts = new LiveCharts(Recorder.columns());
+        LiveCharts charts = new LiveCharts(Recorder.columns(false));
         charts.append(rows);
         charts.mark(1.5, "+100 MSC");
         LiveChart macrophages = charts.charts().get(3);
@@ -63,7 +63,7 @@ class LiveChartTest {
     @Test
     void exportWritesAPngAndACsvOfEveryChart() throws Exception {
         List<double[]> rows = record(24);
-        LiveCharts charts = new LiveCharts(Recorder.columns());
+        LiveCharts charts = new LiveCharts(Recorder.columns(false));
         charts.append(rows);
         Path dir = tmp.resolve("charts");
         ChartExport.all(charts.charts(), rows, dir);
