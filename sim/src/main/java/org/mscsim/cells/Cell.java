@@ -58,8 +58,14 @@ public abstract class Cell implements Steppable {
             n++;
         }
         Tissue t = m.tissue;
+        int bits = 0;
         for (int i = 0; i < n && alive; i++) {
-            int target = t.neighbour4(voxel, m.rng.nextInt(4));
+            // One random int gives the directions of sixteen hops, two bits each.
+            if ((i & 15) == 0) {
+                bits = m.rng.nextInt();
+            }
+            int target = t.neighbour4(voxel, bits & 3);
+            bits >>>= 2;
             if (target == Tissue.OUTSIDE_LEAVE) {
                 t.remove(this);
                 alive = false;

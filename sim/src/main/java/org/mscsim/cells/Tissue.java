@@ -23,6 +23,10 @@ public final class Tissue {
     public final int height;
     private final Boundary boundary;
     private final Cell[] occupant;
+    /** Voxels on the patch's edge, whose neighbours need the boundary rule; the rest use {@link #offset8}. */
+    private final boolean[] edge;
+    /** Index offsets of the eight Moore neighbours of an interior voxel, in {@code DX8/DY8} order. */
+    private final int[] offset8 = new int[8];
 
     private Cell[] cells = new Cell[1024];
     private int count;
@@ -34,6 +38,15 @@ public final class Tissue {
         this.height = height;
         this.boundary = boundary;
         this.occupant = new Cell[width * height];
+        this.edge = new boolean[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                edge[y * width + x] = x == 0 || y == 0 || x == width - 1 || y == height - 1;
+            }
+        }
+        for (int k = 0; k < 8; k++) {
+            offset8[k] = DY8[k] * width + DX8[k];
+        }
     }
 
     public int voxels() {
@@ -85,12 +98,12 @@ public final class Tissue {
      * {@link #OUTSIDE_WALL} / {@link #OUTSIDE_LEAVE} off the edge.
      */
     public int neighbour4(int voxel, int k) {
-        return neighbour(voxel, DX8[k], DY8[k]);
+        return edge[voxel] ? neighbour(voxel, DX8[k], DY8[k]) : voxel + offset8[k];
     }
 
     /** The k-th (0..7) Moore neighbour; the first four are the von Neumann ones. */
     public int neighbour8(int voxel, int k) {
-        return neighbour(voxel, DX8[k], DY8[k]);
+        return edge[voxel] ? neighbour(voxel, DX8[k], DY8[k]) : voxel + offset8[k];
     }
 
     private int neighbour(int voxel, int dx, int dy) {

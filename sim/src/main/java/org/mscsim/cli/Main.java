@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             "List every parameter:      mscsim params"
         },
         subcommands = {RunCommand.class, ValidateCommand.class, GuiCommand.class, AssayCommand.class, ValidateModelCommand.class,
-            TrialCommand.class,
+            TrialCommand.class, BenchCommand.class,
             ParamsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

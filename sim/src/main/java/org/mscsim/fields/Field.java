@@ -24,6 +24,8 @@ public final class Field {
 
     private double perMoleculePerSecond; // field units per minute per (molecule/s) in one voxel
     private double uptakePerMin;         // per-voxel first-order uptake by one cell (1/min)
+    private double dtMin;
+    private double uptakeKeep;           // 1 / (1 + dt u): share left after one step of one cell's uptake
     private double initial;
     private DoubleGrid2D display;
 
@@ -52,6 +54,8 @@ public final class Field {
                 ? molarPerMoleculePerSecond * 1e6                               // µM
                 : molarPerMoleculePerSecond * id.molarMassGPerMol * 1e6;       // g/L -> ng/mL
         this.uptakePerMin = uptakePlPerMin * 1e-12 / voxelLitres;
+        this.dtMin = dtMin;
+        this.uptakeKeep = 1.0 / (1.0 + dtMin * uptakePerMin);
         this.initial = initial;
         double decay = Double.isInfinite(halfLifeMin) ? 0.0 : Math.log(2) / halfLifeMin;
         solver.configure(diffusion, decay, supplyPerH / 60.0, initial, dtMin, voxelUm);
@@ -76,17 +80,17 @@ public final class Field {
         return perCell(fmolPerHour * 1e-15 * AVOGADRO / 3600.0);
     }
 
-    /** Per-voxel uptake rate (1/min) of one cell sitting in a voxel. */
-    public double uptakePerMin() {
-        return uptakePerMin;
+    /**
+     * One cell's secretion {@code s} (units/min) and first-order uptake in voxel {@code i} over
+     * one step, implicit in time so uptake can never drive the concentration negative.
+     */
+    public void secreteAndTakeUp(int i, double s) {
+        c[i] = (c[i] + dtMin * s) * uptakeKeep;
     }
 
-    /**
-     * Secretion {@code s} (units/min) and first-order uptake {@code u} (1/min) by the cell in
-     * voxel {@code i} over {@code dt}, implicit in time so uptake can never drive it negative.
-     */
-    public void exchange(int i, double s, double u, double dt) {
-        c[i] = (c[i] + dt * s) / (1.0 + dt * u);
+    /** Whether cells take this field up. */
+    public boolean takenUp() {
+        return uptakePerMin != 0;
     }
 
     public double at(int i) {

@@ -599,21 +599,20 @@ public class MscModel extends SimState {
      * one step. Tryptophan use by IDO is the MSC's own business.
      */
     public void secrete(int v, double sPge2, double sTgfb, double sIfng, double sIl10, double sTnf, double sIl6) {
-        double dt = p.dtMin;
-        if (sPge2 != 0 || pge2.uptakePerMin() != 0) {
-            pge2.exchange(v, sPge2, pge2.uptakePerMin(), dt);
+        if (sPge2 != 0 || pge2.takenUp()) {
+            pge2.secreteAndTakeUp(v, sPge2);
         }
-        if (tryptophan.uptakePerMin() != 0) {
-            tryptophan.exchange(v, 0, tryptophan.uptakePerMin(), dt);
+        if (tryptophan.takenUp()) {
+            tryptophan.secreteAndTakeUp(v, 0);
         }
-        if (kynurenine.uptakePerMin() != 0) {
-            kynurenine.exchange(v, 0, kynurenine.uptakePerMin(), dt);
+        if (kynurenine.takenUp()) {
+            kynurenine.secreteAndTakeUp(v, 0);
         }
-        tgfb.exchange(v, sTgfb, tgfb.uptakePerMin(), dt);
-        ifng.exchange(v, sIfng, ifng.uptakePerMin(), dt);
-        il10.exchange(v, sIl10, il10.uptakePerMin(), dt);
-        tnf.exchange(v, sTnf, tnf.uptakePerMin(), dt);
-        il6.exchange(v, sIl6, il6.uptakePerMin(), dt);
+        tgfb.secreteAndTakeUp(v, sTgfb);
+        ifng.secreteAndTakeUp(v, sIfng);
+        il10.secreteAndTakeUp(v, sIl10);
+        tnf.secreteAndTakeUp(v, sTnf);
+        il6.secreteAndTakeUp(v, sIl6);
     }
 
     /** Antibody concentration in the patch (ng/mL). */

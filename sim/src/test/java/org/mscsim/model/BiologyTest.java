@@ -22,12 +22,21 @@ class BiologyTest {
         return get(finalRow(coculture(HOURS, sets)), "t_divisions");
     }
 
+    /** Total divisions over three seeds, so one unlucky seed cannot decide a mechanism test. */
+    private static double divisions3(String... sets) throws Exception {
+        double sum = 0;
+        for (int seed = 1; seed <= 3; seed++) {
+            sum += divisions(concat(sets, "seed=" + seed));
+        }
+        return sum;
+    }
+
     @Test
     void pdL1BlockadeRaisesDivisionsInContactButNotInTranswell() throws Exception {
-        double contact = divisions();
-        double contactBlocked = divisions("blockade.pd_l1=1");
-        double transwell = divisions("coculture.transwell=true");
-        double transwellBlocked = divisions("coculture.transwell=true", "blockade.pd_l1=1");
+        double contact = divisions3();
+        double contactBlocked = divisions3("blockade.pd_l1=1");
+        double transwell = divisions3("coculture.transwell=true");
+        double transwellBlocked = divisions3("coculture.transwell=true", "blockade.pd_l1=1");
         assertTrue(contactBlocked > 1.05 * contact, "anti-PD-L1 in contact: " + contactBlocked + " vs " + contact);
         assertEquals(transwell, transwellBlocked, "across a transwell there is no contact, so anti-PD-L1 changes nothing");
         assertTrue(transwell > contact, "contact adds suppression: transwell " + transwell + " vs contact " + contact);
@@ -66,11 +75,12 @@ class BiologyTest {
     void mscsInduceCd8Cd28NegativeSuppressorsThatSuppress() throws Exception {
         double[] none = finalRow(coculture(HOURS, "populations.msc=0"));
         double[] msc = finalRow(coculture(HOURS));
-        double[] silent = finalRow(coculture(HOURS, "t_cell.suppressor_max=0"));
         assertEquals(0.0, get(none, "t_cd8_cd28neg"), "no MSCs, no TGF-β: no CD8+CD28− cells");
         assertTrue(get(msc, "t_cd8_cd28neg") > 20, "MSCs induce CD8+CD28− cells: " + get(msc, "t_cd8_cd28neg"));
-        assertTrue(get(silent, "t_divisions") > 1.03 * get(msc, "t_divisions"),
-                "suppressors suppress: " + get(silent, "t_divisions") + " without their effect vs " + get(msc, "t_divisions"));
+        // With suppressors induced abundantly, their contact suppression must show in the divisions.
+        double many = divisions3("t_cell.cd28neg_per_h=0.2", "t_cell.treg_per_h=0.2");
+        double silent = divisions3("t_cell.cd28neg_per_h=0.2", "t_cell.treg_per_h=0.2", "t_cell.suppressor_max=0");
+        assertTrue(silent > 1.1 * many, "suppressors suppress: " + silent + " without their effect vs " + many);
     }
 
     @Test
@@ -94,13 +104,13 @@ class BiologyTest {
     private static double[] nkCulture(String... sets) throws Exception {
         String[] base = {"grid.width=50", "grid.height=50", "populations.t_cd4=0", "populations.t_cd8=0", "populations.b=0",
             "populations.macrophage=0", "populations.nk=600", "nk.activation_per_h=100"};
-        return finalRow(coculture(4, concat(base, sets)));
+        return finalRow(coculture(8, concat(base, sets)));
     }
 
     @Test
     void activatedNkCellsLyseTargetsAndMscsReduceThat() throws Exception {
         double[] alone = nkCulture("populations.msc=0", "populations.target=60");
-        assertTrue(get(alone, "nk_kills") > 15, "activated NK cells lyse K562-like targets: " + get(alone, "nk_kills"));
+        assertTrue(get(alone, "nk_kills") > 20, "activated NK cells lyse K562-like targets: " + get(alone, "nk_kills"));
         assertEquals(get(alone, "nk_kills"), 60 - get(alone, "targets"), 3.0, "kills are targets gone");
         double[] noKill = nkCulture("populations.msc=0", "populations.target=60", "nk.kill_per_h=0");
         assertEquals(0.0, get(noKill, "nk_kills"));

@@ -1,0 +1,285 @@
+package org.mscsim.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.mscsim.fields.DiffusionSolver;
+import org.mscsim.fields.Field;
+import org.mscsim.fields.FieldId;
+import org.mscsim.fields.Fields;
+import org.mscsim.fields.Workers;
+import org.mscsim.model.MscModel;
+import org.mscsim.model.Observables;
+import org.mscsim.scenario.Scenario;
+import org.mscsim.scenario.ScenarioException;
+import org.mscsim.scenario.ScenarioLoader;
+import sim.app.heatbugs.HeatBugs;
+
+/**
+ * The performance report: memory bandwidth (STREAM triad), field-solver throughput, agent
+ * throughput, whole-model speed, MASON's HeatBugs as the familiar baseline, and a check that
+ * thread count does not change results. Every number is the median of several timed
+ * repetitions after untimed warm-up.
+ */
+public final class Bench {
+
+    /** Bytes the solver must move per voxel-field update: read and write once in each of three sweeps. */
+    public static final int SOLVER_BYTES_PER_UPDATE = 48;
+
+    private final boolean quick;
+    private final Consumer<String> log;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+
+    public Bench(boolean quick, Consumer<String> log) {
+        this.quick = quick;
+        this.log = log;
+    }
+
+    public Map<String, Object> run() throws ScenarioException {
+        results.put("cores", Runtime.getRuntime().availableProcessors());
+        results.put("java", System.getProperty("java.version"));
+        stream();
+        solver();
+        agents();
+        model();
+        heatBugs();
+        identical();
+        return results;
+    }
+
+    private int reps() {
+        return quick ? 3 : 5;
+    }
+
+    /** Median wall time (s) of {@code reps} runs of {@code work} after {@code warm} untimed ones. */
+    static double median(int warm, int reps, Runnable work) {
+        for (int i = 0; i < warm; i++) {
+            work.run();
+        }
+        double[] t = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            work.run();
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(t);
+        return t[reps / 2];
+    }
+
+    // ------------------------------------------------------------------ (a) STREAM triad
+
+    private void stream() {
+        int n = quick ? 8 << 20 : 32 << 20; // 32 Mi doubles = 256 MiB per array, far beyond any cache
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] c = new double[n];
+        Arrays.fill(b, 1.0);
+        Arrays.fill(c, 2.0);
+        for (int threads : new int[] {1, 2}) {
+            try (Workers w = new Workers(threads)) {
+                double s = median(2, reps(), () -> w.run(p -> {
+                    int from = Workers.from(n, threads, p);
+                    int to = Workers.from(n, threads, p + 1);
+                    for (int i = from; i < to; i++) {
+                        a[i] = b[i] + 3.0 * c[i];
+                    }
+                }));
+                double gbs = 24.0 * n / s / 1e9; // STREAM counts 3 x 8 bytes per element
+                results.put("stream_triad_gbs_t" + threads, round(gbs, 3));
+                log.accept(String.format(Locale.ROOT, "STREAM triad, %d thread(s): %.2f GB/s", threads, gbs));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ (b) field solver
+
+    private void solver() {
+        int[] sizes = quick ? new int[] {200, 1000} : new int[] {200, 1000, 2000};
+        for (int size : sizes) {
+            for (int threads : new int[] {1, 2}) {
+                double ups = solverThroughput(size, threads);
+                results.put("solver_updates_per_s_" + size + "_t" + threads, round(ups, 0));
+                log.accept(String.format(Locale.ROOT, "field solver %d x %d, 5 fields, %d thread(s): %.3g voxel-field updates/s",
+                        size, size, threads, ups));
+            }
+        }
+        int big = quick ? 1000 : 2000;
+        double ups = ((Number) results.get("solver_updates_per_s_" + big + "_t2")).doubleValue();
+        double gbs = ups * SOLVER_BYTES_PER_UPDATE / 1e9;
+        double stream = ((Number) results.get("stream_triad_gbs_t2")).doubleValue();
+        results.put("solver_bytes_per_update", SOLVER_BYTES_PER_UPDATE);
+        results.put("solver_gbs_" + big + "_t2", round(gbs, 3));
+        results.put("solver_stream_fraction_" + big + "_t2", round(gbs / stream, 3));
+        log.accept(String.format(Locale.ROOT, "field solver %d x %d, 2 threads: %.2f GB/s effective (%d B/update) = %.0f %% of STREAM",
+                big, big, gbs, SOLVER_BYTES_PER_UPDATE, 100 * gbs / stream));
+    }
+
+    static double solverThroughput(int size, int threads) {
+        Field[] fs = new Field[FieldId.ALL.length];
+        for (FieldId id : FieldId.ALL) {
+            fs[id.ordinal()] = new Field(id, size, size, DiffusionSolver.Boundary.PERIODIC);
+        }
+        List<Field> active = List.of(fs[FieldId.PGE2.ordinal()], fs[FieldId.TRYPTOPHAN.ordinal()], fs[FieldId.KYNURENINE.ordinal()],
+                fs[FieldId.TGF_BETA.ordinal()], fs[FieldId.IFN_GAMMA.ordinal()]);
+        for (Field f : active) {
+            f.configure(10, 3200, 5, f.id == FieldId.PGE2 ? 18000 : 6000, 600, 5, 0, 1);
+            for (int i = 0; i < f.c.length; i++) {
+                f.c[i] = (i * 7919L % 1000) / 1000.0;
+            }
+        }
+        try (Workers w = new Workers(threads)) {
+            Fields five = new Fields(active.toArray(new Field[0]), w);
+            int steps = Math.max(3, (int) (4e7 / (5.0 * size * size)));
+            double s = median(2, 5, () -> {
+                for (int k = 0; k < steps; k++) {
+                    five.step();
+                }
+            });
+            return 5.0 * size * size * steps / s;
+        }
+    }
+
+    // ------------------------------------------------------------------ (c) agents
+
+    /** The default co-culture on a {@code side}² patch seeded with about {@code cells} cells in its proportions. */
+    static Scenario dense(int side, int cells) throws ScenarioException {
+        double scale = cells / 6400.0;
+        List<String> sets = new ArrayList<>(List.of("grid.width=" + side, "grid.height=" + side, "output.charts=false",
+                "time.hours=100000"));
+        for (String[] p : new String[][] {{"msc", "400"}, {"t_cd4", "2600"}, {"t_cd8", "1400"}, {"b", "600"}, {"nk", "600"},
+            {"macrophage", "800"}}) {
+            sets.add("populations." + p[0] + "=" + Math.round(Integer.parseInt(p[1]) * scale));
+        }
+        return ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO, sets);
+    }
+
+    private void agents() throws ScenarioException {
+        MscModel m = new MscModel(dense(200, 16000), 1);
+        m.start();
+        for (int i = 0; i < 300; i++) {
+            m.step(); // into the activated, cytokine-rich phase where every mechanism acts
+        }
+        int cells = m.tissue.count();
+        int steps = 20;
+        double s = median(1, reps(), () -> {
+            for (int i = 0; i < steps; i++) {
+                m.tissue.stepAll(m);
+            }
+        });
+        m.finish();
+        double ns = s / steps / cells * 1e9;
+        results.put("agent_cells", cells);
+        results.put("agent_ns_per_step", round(ns, 1));
+        log.accept(String.format(Locale.ROOT, "agents: %.0f ns per agent-step (%d cells on 200 x 200, all mechanisms)", ns, cells));
+    }
+
+    // ------------------------------------------------------------------ (d) whole model
+
+    private void model() throws ScenarioException {
+        for (int threads : new int[] {1, 2}) {
+            Scenario s = ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO, List.of("time.hours=100000", "output.charts=false"));
+            double sps = modelSpeed(s, threads, 200, 100);
+            results.put("model_steps_per_s_200_t" + threads, round(sps, 1));
+            log.accept(String.format(Locale.ROOT, "co-culture 200 x 200 (~10,000 cells), %d thread(s): %.0f steps/s", threads, sps));
+        }
+        for (int threads : new int[] {1, 2}) {
+            Scenario big = dense(1000, 250_000);
+            double[] cells = new double[1];
+            double sps = modelSpeedCells(big, threads, quick ? 5 : 20, quick ? 5 : 20, cells);
+            results.put("model_cells_1000", (long) cells[0]);
+            results.put("model_steps_per_s_1000_t" + threads, round(sps, 2));
+            log.accept(String.format(Locale.ROOT, "co-culture 1000 x 1000 (%.0f cells), %d thread(s): %.1f steps/s", cells[0], threads, sps));
+        }
+    }
+
+    static double modelSpeed(Scenario s, int threads, int warm, int steps) {
+        return modelSpeedCells(s, threads, warm, steps, new double[1]);
+    }
+
+    static double modelSpeedCells(Scenario s, int threads, int warm, int steps, double[] cells) {
+        MscModel m = new MscModel(s, threads);
+        m.start();
+        for (int i = 0; i < warm; i++) {
+            m.step();
+        }
+        cells[0] = m.tissue.count();
+        double[] t = new double[3];
+        for (int r = 0; r < t.length; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                m.step();
+            }
+            t[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        m.finish();
+        Arrays.sort(t);
+        return steps / t[1];
+    }
+
+    // ------------------------------------------------------------------ (e) HeatBugs
+
+    private void heatBugs() {
+        double perStep = heatBugsStep(100);
+        double none = heatBugsStep(0);
+        double many = heatBugsStep(1000);
+        double perBug = (many - none) / 1000 * 1e9;
+        results.put("heatbugs_steps_per_s", round(1 / perStep, 0));
+        results.put("heatbugs_ns_per_bug_step", round(perBug, 1));
+        log.accept(String.format(Locale.ROOT, "MASON HeatBugs 100 x 100, 100 bugs: %.0f steps/s; one bug step costs %.0f ns", 1 / perStep, perBug));
+        double agent = ((Number) results.get("agent_ns_per_step")).doubleValue();
+        log.accept(String.format(Locale.ROOT, "  one MSCSim agent step = %.2f HeatBugs bug steps", agent / perBug));
+    }
+
+    /** Seconds per HeatBugs step with {@code bugs} bugs (its own diffuser included). */
+    static double heatBugsStep(int bugs) {
+        HeatBugs h = new HeatBugs(1);
+        h.bugCount = bugs;
+        h.start();
+        int steps = 2000;
+        double s = median(1, 5, () -> {
+            for (int i = 0; i < steps; i++) {
+                h.schedule.step(h);
+            }
+        });
+        h.finish();
+        return s / steps;
+    }
+
+    // ------------------------------------------------------------------ (f) determinism
+
+    private void identical() throws ScenarioException {
+        Scenario s = dense(200, 16000);
+        String one = fingerprint(s, 1);
+        String two = fingerprint(s, 2);
+        boolean same = one.equals(two);
+        results.put("identical_across_threads", same);
+        log.accept("1 and 2 threads give identical cells and fields after 100 steps: " + same);
+    }
+
+    static String fingerprint(Scenario s, int threads) {
+        MscModel m = new MscModel(s, threads);
+        m.start();
+        for (int i = 0; i < 100; i++) {
+            m.step();
+        }
+        double[] row = new double[Observables.columns(m).size()];
+        Observables.sample(m, row);
+        long h = 1125899906842597L;
+        for (FieldId id : FieldId.ALL) {
+            for (double v : m.fields.get(id).c) {
+                h = 31 * h + Double.doubleToLongBits(v);
+            }
+        }
+        m.finish();
+        return Arrays.toString(row) + ":" + h;
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+}
