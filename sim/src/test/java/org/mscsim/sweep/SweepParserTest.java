@@ -75,7 +75,7 @@ class SweepParserTest {
         Path f = TinySweeps.write(tmp, "late.yaml", "name: late\n" + TinySweeps.SMALL_BASE
                 + "vary:\n  blockade.pd_l1: [0, 1]\noutputs:\n  - t_divisions: final\n  - msc: {at: 30}\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> SweepParser.load(f));
-        assertTrue(e.getMessage().contains(f + " line 17: outputs[2]: at 30 h is after the end of the shortest run (time.hours 24)"),
+        assertTrue(e.getMessage().contains(f + " line 19: outputs[2]: at 30 h is after the end of the shortest run (time.hours 24)"),
                 e.getMessage());
     }
 

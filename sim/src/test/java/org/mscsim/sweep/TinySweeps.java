@@ -20,6 +20,8 @@ public final class TinySweeps {
             "  populations.nk: 30",
             "  populations.macrophage: 40",
             "  time.hours: 24",
+            "  t_cell.activation_per_h: 0.3     # quick activation and first division, so T cells divide within 24 h",
+            "  t_cell.first_division_h: 12",
             "");
 
     /** 2 x 2 grid, 2 replicates: 8 runs. */
