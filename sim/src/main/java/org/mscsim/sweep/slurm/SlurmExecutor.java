@@ -34,7 +34,15 @@ public final class SlurmExecutor {
         if (ids.isEmpty() || !Slurm.available()) {
             return active;
         }
-        for (Map.Entry<String, String> e : Slurm.states(ids).entrySet()) {
+        Map<String, String> states;
+        try {
+            states = Slurm.states(ids);
+        } catch (IOException e) {
+            // Without an answer, runs may still be in progress; clearing tmp/ under them would break them.
+            throw new IOException("cannot tell whether this sweep's Slurm jobs " + String.join(", ", ids) + " are still running ("
+                    + e.getMessage() + "); try again when squeue answers", e);
+        }
+        for (Map.Entry<String, String> e : states.entrySet()) {
             String job = e.getKey().contains("_") ? e.getKey().substring(0, e.getKey().indexOf('_')) : e.getKey();
             if (Slurm.ACTIVE.contains(e.getValue()) && !active.contains(job)) {
                 active.add(job);
@@ -91,7 +99,13 @@ public final class SlurmExecutor {
         String arrayJob = Slurm.submit(array, subDir, List.of());
         Submission s = new Submission(number, subDir, arrayJob, null, plan.chunks(), submitted);
         s.writeJob();
-        String collectJob = Slurm.submit(collect, subDir, List.of("--dependency=afterany:" + arrayJob));
+        String collectJob;
+        try {
+            collectJob = Slurm.submit(collect, subDir, List.of("--dependency=afterany:" + arrayJob));
+        } catch (IOException e) {
+            throw new IOException("array job " + arrayJob + " is submitted, but " + e.getMessage() + "; once the array has ended, ./mscsim sweep "
+                    + dir.root() + " rebuilds results.csv", e);
+        }
         s = new Submission(number, subDir, arrayJob, collectJob, plan.chunks(), submitted);
         s.writeJob();
         return s;
@@ -102,13 +116,26 @@ public final class SlurmExecutor {
         void update(int done, int total);
     }
 
+    /** squeue failures in a row that {@link #waitFor} rides out (a busy controller answers late now and then). */
+    private static final int PATIENCE = 5;
+
     /** Polls squeue until the submission's jobs have all left the queue. */
     public static void waitFor(SweepDir dir, Submission s, List<Run> runs, long pollMillis, Progress progress)
             throws IOException, InterruptedException {
+        int failures = 0;
         while (true) {
             boolean active = false;
-            for (String state : Slurm.states(s.jobIds()).values()) {
-                active |= Slurm.ACTIVE.contains(state);
+            try {
+                for (String state : Slurm.states(s.jobIds()).values()) {
+                    active |= Slurm.ACTIVE.contains(state);
+                }
+                failures = 0;
+            } catch (IOException e) {
+                if (++failures >= PATIENCE) {
+                    throw new IOException(e.getMessage() + " (" + PATIENCE + " times in a row; the jobs may still run: ./mscsim sweep-status "
+                            + dir.root() + ")", e);
+                }
+                active = true;
             }
             if (progress != null) {
                 int done = 0;
