@@ -103,7 +103,8 @@ public final class Sensitivity {
                 continue;
             }
             double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
-            if (java.util.Arrays.stream(y).distinct().count() == 1) {
+            boolean constant = java.util.Arrays.stream(y).distinct().count() == 1;
+            if (constant) {
                 notes.add(o.name() + " is the same in every run, so it correlates with nothing");
             }
             Prcc.Coefficient[] r;
@@ -119,7 +120,7 @@ public final class Sensitivity {
                     undefined.add(params.get(j));
                 }
             }
-            if (!undefined.isEmpty()) {
+            if (!undefined.isEmpty() && !constant) {
                 notes.add(o.name() + ": PRCC undefined for " + String.join(", ", undefined) + " (once the other parameters are"
                         + " accounted for, the output's ranks do not vary: it is an exact monotone function of them)");
             }
