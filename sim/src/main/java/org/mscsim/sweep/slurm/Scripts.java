@@ -1,7 +1,6 @@
 package org.mscsim.sweep.slurm;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.mscsim.sweep.SlurmSettings;
 
 /**
