@@ -95,7 +95,7 @@ final class SweepStatusCommand implements Callable<Integer> {
             try (var lines = Files.lines(results)) {
                 rows = Math.max(0, lines.count() - 1);
             }
-            o.printf(Locale.ROOT, "results.csv: %d rows%s%n", rows,
+            o.printf(Locale.ROOT, "results.csv: %d row%s%s%n", rows, rows == 1 ? "" : "s",
                     rows == done.size() ? "" : " (" + done.size() + " runs are done: rebuild it with ./mscsim sweep " + d.root() + ")");
         } else {
             o.println("results.csv: not written yet");
