@@ -72,6 +72,52 @@ class SlurmSweepTest {
         assertFalse(Files.exists(pwned));
     }
 
+    @Test
+    void cancelledTasksShowAsFailedAndAResubmissionFinishesTheSweep() throws Exception {
+        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank() && !System.getenv("CI").equals("false");
+        assumeTrue(Slurm.available() || ci, "sbatch is not on the PATH (and CI is not set): Slurm end-to-end test skipped");
+        assertTrue(Slurm.available(), "CI is set but sbatch is not on the PATH: start the cluster with ../shared/recipes/slurm-local.sh start");
+
+        Path file = TinySweeps.write(tmp, "cancel.yaml", TinySweeps.GRID.replace("replicates: 2", "replicates: 1")
+                + "slurm: {time: \"00:05:00\", max_parallel: 1}\n");
+        Path dir = tmp.resolve("cancelled");
+        Cli.Result submitted = Cli.run("sweep", file.toString(), "--out", dir.toString(), "--executor", "slurm", "--quiet");
+        assertEquals(0, submitted.exitCode(), submitted.err());
+        Cli.Result queued = Cli.run("sweep-status", dir.toString());
+        assertEquals(SweepStatusCommand.INCOMPLETE, queued.exitCode(), queued.out());
+        assertTrue(queued.out().contains("queued") || queued.out().contains("running"), queued.out());
+        Cli.Result refused = Cli.run("sweep", dir.toString(), "--quiet");
+        assertEquals(Main.BAD_INPUT, refused.exitCode(), "no second executor while the jobs run");
+        assertTrue(refused.err().contains("are still queued or running"), refused.err());
+
+        String job = Files.readString(dir.resolve("slurm/s001/job.json"));
+        String array = job.replaceAll("(?s).*\"array_job\" : \"(\\d+)\".*", "$1");
+        String collect = job.replaceAll("(?s).*\"collect_job\" : \"(\\d+)\".*", "$1");
+        assertEquals(0, new ProcessBuilder("scancel", array).inheritIO().start().waitFor());
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (active(array + "," + collect) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        Cli.Result cancelled = Cli.run("sweep-status", dir.toString());
+        if (cancelled.exitCode() != 0) {   // unless every task slipped through before scancel
+            assertEquals(Main.FAILED, cancelled.exitCode(), cancelled.out());
+            assertTrue(cancelled.out().contains("its Slurm task ended CANCELLED before the run finished"), cancelled.out());
+        }
+        Cli.Result again = Cli.run("sweep", file.toString(), "--out", dir.toString(), "--executor", "slurm", "--wait",
+                "--poll-seconds", "1", "--quiet");
+        assertEquals(0, again.exitCode(), again.out() + again.err() + logs(dir));
+        assertEquals(0, Cli.run("sweep-status", dir.toString()).exitCode());
+        assertEquals(5, Files.readAllLines(dir.resolve("results.csv")).size());
+    }
+
+    /** Whether squeue still lists any of the jobs as pending or running. */
+    private static boolean active(String jobs) throws Exception {
+        Process p = new ProcessBuilder("squeue", "-h", "-j", jobs, "-o", "%T").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out.contains("PENDING") || out.contains("RUNNING") || out.contains("COMPLETING") || out.contains("CONFIGURING");
+    }
+
     private static String logs(Path dir) throws Exception {
         StringBuilder b = new StringBuilder();
         Path slurm = dir.resolve("slurm");

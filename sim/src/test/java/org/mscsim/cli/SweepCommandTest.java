@@ -46,7 +46,12 @@ class SweepCommandTest {
             }
         }
         String resolved = Files.readString(out.resolve("runs/r00005/scenario.resolved.yaml"));
-        assertTrue(resolved.contains("seed: " + Seeds.derive(11, 5)) && resolved.contains("pd_l1: 1"), "r00005 repeats on its own");
+        assertTrue(resolved.contains("seed: " + Seeds.derive(11, 5)) && resolved.contains("pd_l1: 1"), resolved);
+        Path alone = tmp.resolve("alone");
+        assertEquals(0, Cli.run("run", out.resolve("runs/r00005/scenario.resolved.yaml").toString(), "--out", alone.toString(), "--quiet")
+                .exitCode());
+        assertArrayEquals(Files.readAllBytes(out.resolve("runs/r00005/timeseries.csv")), Files.readAllBytes(alone.resolve("timeseries.csv")),
+                "a sweep run is the same run on its own");
         for (String f : List.of("sweep.json", "sweep.yaml", "base.yaml")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
