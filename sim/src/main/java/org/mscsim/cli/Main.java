@@ -15,11 +15,12 @@ import picocli.CommandLine.Command;
             "",
             "Run a scenario headless:   mscsim run scenarios/coculture.yaml",
             "Check a scenario file:     mscsim validate scenarios/coculture.yaml",
-            "List every parameter:      mscsim params"
+            "List every parameter:      mscsim params",
+            "Sweep parameters:          mscsim sweep scenarios/sweeps/coculture-lhs.yaml"
         },
         subcommands = {RunCommand.class, ValidateCommand.class, GuiCommand.class, AssayCommand.class, ValidateModelCommand.class,
-            TrialCommand.class, BenchCommand.class,
-            ParamsCommand.class,
+            SweepCommand.class, SweepStatusCommand.class, SensitivityCommand.class, TrialCommand.class, BenchCommand.class,
+            ParamsCommand.class, SweepTaskCommand.class, SweepCollectCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,260 @@
+package org.mscsim.sweep;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.mscsim.Version;
+import org.mscsim.output.AtomicFiles;
+import org.mscsim.output.RunWriter;
+import org.mscsim.scenario.Scenario;
+import org.mscsim.scenario.ScenarioException;
+import org.mscsim.scenario.ScenarioLoader;
+
+/**
+ * A sweep directory and its contract:
+ * <pre>
+ * sweep.json      the manifest (written last when the directory is created)
+ * sweep.yaml      the sweep file as given, for the record
+ * base.yaml       the base scenario every run starts from
+ * results.csv     one row per completed run, rebuilt from runs/ (never edited in place)
+ * runs/RUN_ID/    a complete run directory; it appears only by renaming a finished one into place
+ * failed/RUN_ID.txt  why a run failed (removed when it later succeeds)
+ * tmp/            runs being computed; whatever is left here was interrupted
+ * slurm/          batch scripts, job ids and task logs of Slurm submissions
+ * </pre>
+ * A run counts as done when {@code runs/RUN_ID/summary.json} exists; {@link Results} also checks
+ * its files are readable and belong to that run.
+ */
+public final class SweepDir {
+
+    public static final String MANIFEST = "sweep.json";
+    public static final String SWEEP_COPY = "sweep.yaml";
+    public static final String BASE = "base.yaml";
+    public static final String RESULTS = "results.csv";
+
+    private static final AtomicLong TEMPORARIES = new AtomicLong();
+
+    /** What is known about a run from its files. */
+    public enum State { DONE, FAILED, MISSING }
+
+    private final Path root;
+    private final Manifest manifest;
+
+    private SweepDir(Path root, Manifest manifest) {
+        this.root = root;
+        this.manifest = manifest;
+    }
+
+    public static boolean isSweepDir(Path dir) {
+        return Files.isRegularFile(dir.resolve(MANIFEST));
+    }
+
+    /** Opens an existing sweep directory. */
+    public static SweepDir open(Path root) throws IOException, ScenarioException {
+        if (!isSweepDir(root)) {
+            throw new ScenarioException(root + ": not a sweep directory (it has no " + MANIFEST + "); make one with ./mscsim sweep SWEEP.yaml --out "
+                    + root);
+        }
+        Path file = root.resolve(MANIFEST);
+        return new SweepDir(root, Manifest.parse(Files.readString(file), file.toString()));
+    }
+
+    /**
+     * Creates {@code root} for this sweep, or reopens it if it already holds the same sweep (same
+     * definition hash), taking the new outputs and Slurm settings. A directory holding anything
+     * else is refused, so runs of two different sweeps never mix.
+     */
+    public static SweepDir prepare(Path root, Manifest fresh, String sweepText, Scenario base) throws IOException, ScenarioException {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new ScenarioException(root + " exists and is not a directory; choose another --out");
+        }
+        if (isSweepDir(root)) {
+            SweepDir existing = open(root);
+            Manifest old = existing.manifest;
+            if (!old.definitionSha256().equals(fresh.definitionSha256())) {
+                throw new ScenarioException(root + " holds another sweep: \"" + old.name() + "\" from " + old.sweepFile() + " (definition "
+                        + old.definitionSha256().substring(0, 12) + "), not this one (" + fresh.definitionSha256().substring(0, 12)
+                        + "; its base scenario, varied values, seeds or run count differ). A directory holds the runs of one sweep "
+                        + "only: choose another --out, or delete " + root + " to start again.");
+            }
+            Manifest updated = old.withSettingsOf(fresh);
+            if (!updated.toJson().equals(old.toJson())) {
+                AtomicFiles.write(root.resolve(MANIFEST), updated.toJson());
+            }
+            AtomicFiles.write(root.resolve(SWEEP_COPY), sweepText);
+            return new SweepDir(root, updated);
+        }
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> entries = Files.list(root)) {
+                if (entries.findAny().isPresent()) {
+                    throw new ScenarioException(root + " already holds files but no " + MANIFEST
+                            + ", so it is not a sweep directory; choose another --out");
+                }
+            }
+        }
+        Files.createDirectories(root.resolve("runs"));
+        AtomicFiles.write(root.resolve(SWEEP_COPY), sweepText);
+        AtomicFiles.write(root.resolve(BASE), Manifest.baseYaml(base, fresh.name()));
+        AtomicFiles.write(root.resolve(MANIFEST), fresh.toJson());
+        return new SweepDir(root, fresh);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** The base scenario as every executor reads it: from {@code base.yaml}, so all see the same values. */
+    public Scenario base() throws ScenarioException {
+        return ScenarioLoader.load(root.resolve(BASE), List.of());
+    }
+
+    /** A note when the directory was started by another MSCSim version, else null. */
+    public String versionNote() {
+        if (manifest.mscsimVersion().equals(Version.get())) {
+            return null;
+        }
+        return root + " was started with MSCSim " + manifest.mscsimVersion() + "; this is " + Version.get()
+                + ", so runs made by the two versions may differ";
+    }
+
+    public Path runDir(Run run) {
+        return root.resolve("runs").resolve(run.id());
+    }
+
+    public Path failureRecord(Run run) {
+        return root.resolve("failed").resolve(run.id() + ".txt");
+    }
+
+    public Path results() {
+        return root.resolve(RESULTS);
+    }
+
+    public Path slurmDir() {
+        return root.resolve("slurm");
+    }
+
+    /** Cheap test used by status and by tasks to skip work: the run's last file exists. */
+    public boolean looksDone(Run run) {
+        return Files.isRegularFile(runDir(run).resolve(RunWriter.SUMMARY));
+    }
+
+    public State state(Run run) {
+        if (looksDone(run)) {
+            return State.DONE;
+        }
+        return Files.isRegularFile(failureRecord(run)) ? State.FAILED : State.MISSING;
+    }
+
+    /** The first line of a failed run's record, or null. */
+    public String failure(Run run) {
+        try {
+            List<String> lines = Files.readAllLines(failureRecord(run));
+            return lines.isEmpty() ? "failed" : lines.get(0);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A fresh, unique temporary directory for computing a run (several processes may share the sweep directory). */
+    Path newTemporary(Run run) throws IOException {
+        Path tmp = root.resolve("tmp");
+        Files.createDirectories(tmp);
+        return Files.createDirectory(tmp.resolve(run.id() + "." + ProcessHandle.current().pid() + "-" + TEMPORARIES.incrementAndGet()));
+    }
+
+    /**
+     * Moves a finished run into place with one rename, so {@code runs/RUN_ID} is either absent or
+     * complete. If another process finished the same run first, its copy stays and this one goes.
+     */
+    void publish(Run run, Path finished) throws IOException {
+        Path target = runDir(run);
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            Trees.delete(finished);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot rename " + finished + " to " + target + " atomically (tmp/ and runs/ must be on one filesystem)", e);
+        }
+    }
+
+    void recordFailure(Run run, Throwable error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        String text = error + "\n\nrun " + run.describe() + "\nMSCSim " + Version.get() + ", " + Instant.now() + ", host "
+                + hostName() + ", pid " + ProcessHandle.current().pid() + "\n\n" + trace;
+        try {
+            Files.createDirectories(failureRecord(run).getParent());
+            AtomicFiles.write(failureRecord(run), text);
+        } catch (IOException | RuntimeException e) {
+            // The run is missing either way; status reports it and a re-run retries it.
+        }
+    }
+
+    void clearFailure(Run run) throws IOException {
+        Files.deleteIfExists(failureRecord(run));
+    }
+
+    /**
+     * Takes a damaged run (unreadable or not this run's files) out of {@code runs/} so it is
+     * computed again, keeping the reason as its failure record.
+     */
+    public void discard(Run run, String reason) throws IOException {
+        Path dir = runDir(run);
+        if (Files.exists(dir)) {
+            Path tmp = root.resolve("tmp");
+            Files.createDirectories(tmp);
+            Path aside = tmp.resolve(run.id() + ".damaged-" + ProcessHandle.current().pid() + "-" + TEMPORARIES.incrementAndGet());
+            Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+            Trees.delete(aside);
+        }
+        Files.createDirectories(failureRecord(run).getParent());
+        AtomicFiles.write(failureRecord(run), "damaged run directory removed: " + reason + "\n");
+    }
+
+    /**
+     * Removes what interrupted runs left in {@code tmp/}. Only safe when nothing else is computing
+     * runs of this sweep; the executors check for active Slurm jobs first.
+     */
+    public int clearTemporaries() throws IOException {
+        Path tmp = root.resolve("tmp");
+        if (!Files.isDirectory(tmp)) {
+            return 0;
+        }
+        List<Path> left = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(tmp)) {
+            entries.forEach(left::add);
+        }
+        for (Path p : left) {
+            Trees.delete(p);
+        }
+        return left.size();
+    }
+
+    private static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                h = "unknown";
+            }
+        }
+        return h;
+    }
+}
