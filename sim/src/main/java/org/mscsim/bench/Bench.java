@@ -27,8 +27,11 @@ import sim.app.heatbugs.HeatBugs;
  */
 public final class Bench {
 
-    /** Bytes the solver must move per voxel-field update: read and write once in each of three sweeps. */
-    public static final int SOLVER_BYTES_PER_UPDATE = 48;
+    /**
+     * Bytes the solver must move to and from memory per voxel-field update: the field is read and
+     * written once in each of its two sweeps (rows, the row block and the row buffers stay in cache).
+     */
+    public static final int SOLVER_BYTES_PER_UPDATE = 32;
 
     private final boolean quick;
     private final Consumer<String> log;

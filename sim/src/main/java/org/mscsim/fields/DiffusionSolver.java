@@ -8,13 +8,22 @@ package org.mscsim.fields;
  * uniform rate, commute with the diffusion operator, so they are applied exactly
  * ({@code exp(-k dt)}) rather than split into the tridiagonal diagonals.
  *
- * <p>The coefficients are the same on every row (and every column), so the Thomas forward
- * elimination factors are computed once per {@link #configure} and each solve is two sweeps
- * over the data. Concentrations live in one flat row-major array, {@code c[y * nx + x]}.
+ * <p>The coefficients are the same on every row (and every column), so the Thomas elimination
+ * factors are computed once per {@link #configure}. A step is two sweeps over the field, so it
+ * moves 32 bytes per voxel (one read and one write per sweep):
+ * <ol>
+ * <li>top to bottom, {@value #BLOCK} rows at a time: the rows are solved along x side by side
+ *     (independent recurrences the CPU overlaps) while they are in cache, then forward
+ *     eliminated along y against the row above (unit stride, vectorisable);</li>
+ * <li>bottom to top: back substitution along y, the periodic (Sherman–Morrison) correction,
+ *     and exact decay and supply.</li>
+ * </ol>
+ * The periodic y correction needs the first row's solution before the back substitution
+ * reaches it; it is the back substitution unrolled, a sum of the forward values weighted by
+ * products of the back-substitution factors, accumulated during the first sweep.
  *
- * <p>Rows and columns are independent within a direction, so callers may split the x pass by
- * rows and the y pass by column ranges across threads; each voxel sees the same arithmetic in
- * the same order whatever the split, so results are bit-identical for any thread count.
+ * <p>One field is solved by one thread; callers run different fields on different threads, so
+ * every voxel sees the same arithmetic whatever the thread count.
  */
 public final class DiffusionSolver {
 
@@ -43,11 +52,9 @@ public final class DiffusionSolver {
 
     private final Sweep sx;
     private final Sweep sy;
-    private final double[] columnScratch; // per-column Sherman–Morrison factors (periodic y)
-    /** Rows solved together in the x pass: 8 doubles fill two AVX2 registers. */
+    /** Rows solved together along x: enough independent chains to hide the multiply-add latency. */
     static final int BLOCK = 8;
-    /** One transposed block per thread, allocated once per thread and reused every step. */
-    private final ThreadLocal<double[]> rowScratch;
+    private final ThreadLocal<Scratch> scratch;
 
     public DiffusionSolver(int nx, int ny, Boundary boundary) {
         if (nx < 3 || ny < 3) {
@@ -58,8 +65,7 @@ public final class DiffusionSolver {
         this.boundary = boundary;
         this.sx = new Sweep(nx);
         this.sy = new Sweep(ny);
-        this.columnScratch = new double[nx];
-        this.rowScratch = ThreadLocal.withInitial(() -> new double[nx * BLOCK]);
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(nx));
     }
 
     /**
@@ -92,159 +98,223 @@ public final class DiffusionSolver {
 
     public int ny() { return ny; }
 
-    /** One full step on a single thread: x pass, y pass, decay and supply. */
+    /** One full step: diffusion along x and y, decay and supply. */
     public void step(double[] c) {
-        solveRows(c, 0, ny);
-        solveColumns(c, 0, nx);
+        if (identity) {
+            scale(c, 0, ny, 0, nx, keep, add);
+            return;
+        }
+        Scratch w = scratch.get();
+        forwardSweep(c, w);
+        backwardSweep(c, w);
+    }
+
+    /** Per-thread working memory, allocated once per thread and reused every step. */
+    private static final class Scratch {
+        double[] carry;        // forward: the row above, eliminated; backward: the row below, solved
+        double[] row;          // the row being worked on
+        final double[] first;  // periodic y: the weighted sum giving row 0's back-substituted value
+
+        Scratch(int nx) {
+            carry = new double[nx];
+            row = new double[nx];
+            first = new double[nx];
+        }
+    }
+
+    private void forwardSweep(double[] c, Scratch w) {
+        final int n = nx;
+        final int m = ny;
+        final int B = BLOCK;
+        final double[] first = w.first;
+        final double[] invX = sx.inv;
+        final double[] gX = sx.g;
+        final double[] invY = sy.inv;
+        final double[] gY = sy.g;
+        final boolean periodicX = sx.periodic;
+        final boolean periodicY = sy.periodic;
+        final double[] zx = sx.z;
+        assert periodicX == periodicY : "one boundary rule for both directions";
+        double weight = 1.0; // product of gY[k] for k < j: row j's share in row 0's solution
+        if (periodicY) {
+            java.util.Arrays.fill(first, 0.0);
+        }
+        for (int r0 = 0; r0 < m; r0 += B) {
+            final int rows = Math.min(B, m - r0);
+            final int base = r0 * n;
+            // Along x, in place: the block's rows advance together, so their recurrences are
+            // independent chains the CPU overlaps.
+            if (rows == B) {
+                solveEightRows(c, base, n, invX, gX);
+            } else {
+                for (int b = 0; b < rows; b++) {
+                    solveRow(c, base + b * n, n, invX, gX);
+                }
+            }
+            // Along y: forward elimination of each row against the one above. The arithmetic runs
+            // on row buffers indexed from 0, the form HotSpot's C2 vectorises; arraycopy moves
+            // rows in and out far faster than scalar code could do the arithmetic in place.
+            for (int b = 0; b < rows; b++) {
+                final int j = r0 + b;
+                final int o = j * n;
+                final double ij = invY[j];
+                final double gj = j == 0 ? 0.0 : gY[j];
+                final double[] cur = w.row;
+                final double[] prev = w.carry;
+                System.arraycopy(c, o, cur, 0, n);
+                if (periodicX) {
+                    // The periodic boundary is periodic both ways: fold the x correction in, and
+                    // accumulate this row's share of row 0's solution for the y correction.
+                    final double mx = sx.fz * (cur[0] + sx.betaOverGamma * cur[n - 1]);
+                    final double wt = weight;
+                    for (int i = 0; i < n; i++) {
+                        final double v = (cur[i] - mx * zx[i]) * ij + gj * prev[i];
+                        cur[i] = v;
+                        first[i] += wt * v;
+                    }
+                    weight *= gY[j];
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        cur[i] = cur[i] * ij + gj * prev[i];
+                    }
+                }
+                System.arraycopy(cur, 0, c, o, n);
+                w.row = prev;
+                w.carry = cur;
+            }
+        }
     }
 
     /**
-     * The x pass for rows {@code [rowFrom, rowTo)}. Each row's Thomas recurrence is a chain of
-     * dependent multiply-adds, so rows are solved {@value #BLOCK} at a time: copied into a
-     * transposed scratch block, swept with the block's rows side by side (unit-stride,
-     * independent, vectorisable, like the y pass), and copied back. The arithmetic per voxel is
-     * exactly that of a one-row sweep, so the answer does not depend on the blocking.
+     * Thomas along one row in place. Forward: {@code d[i] = c[i] inv[i] + g[i] d[i-1]}
+     * (because {@code g = r inv}), a single multiply-add on the dependency chain; backward:
+     * {@code x[i] = d[i] + g[i] x[i+1]}.
      */
-    public void solveRows(double[] c, int rowFrom, int rowTo) {
-        if (identity) {
-            return;
-        }
-        double[] scratch = rowScratch.get();
-        for (int r0 = rowFrom; r0 < rowTo; r0 += BLOCK) {
-            int rows = Math.min(BLOCK, rowTo - r0);
-            solveRowBlock(c, r0, rows, scratch);
-        }
-    }
-
-    private void solveRowBlock(double[] c, int r0, int rows, double[] t) {
-        final Sweep s = sx;
-        final double rr = r;
-        final double[] inv = s.inv;
-        final double[] g = s.g;
-        final int n = nx;
-        final int B = BLOCK;
-        // Transpose in: t[i * B + b] = c[(r0 + b) * n + i].
-        for (int b = 0; b < rows; b++) {
-            final int o = (r0 + b) * n;
-            for (int i = 0; i < n; i++) {
-                t[i * B + b] = c[o + i];
-            }
-        }
-        {
-            final double i0 = inv[0];
-            for (int b = 0; b < B; b++) {
-                t[b] *= i0;
-            }
-        }
+    private static void solveRow(double[] c, int o, int n, double[] inv, double[] g) {
+        double v = c[o] * inv[0];
+        c[o] = v;
         for (int i = 1; i < n; i++) {
-            final int o = i * B;
-            final int p = o - B;
-            final double ii = inv[i];
-            for (int b = 0; b < B; b++) {
-                t[o + b] = (t[o + b] + rr * t[p + b]) * ii;
-            }
+            v = c[o + i] * inv[i] + g[i] * v;
+            c[o + i] = v;
         }
         for (int i = n - 2; i >= 0; i--) {
-            final int o = i * B;
-            final int q = o + B;
-            final double gi = g[i];
-            for (int b = 0; b < B; b++) {
-                t[o + b] += gi * t[q + b];
-            }
-        }
-        if (s.periodic) {
-            final double[] z = s.z;
-            final double fz = s.fz;
-            final double bg = s.betaOverGamma;
-            final int last = (n - 1) * B;
-            for (int b = 0; b < rows; b++) {
-                final double m = fz * (t[b] + bg * t[last + b]);
-                for (int i = 0; i < n; i++) {
-                    t[i * B + b] -= m * z[i];
-                }
-            }
-        }
-        // Transpose out.
-        for (int b = 0; b < rows; b++) {
-            final int o = (r0 + b) * n;
-            for (int i = 0; i < n; i++) {
-                c[o + i] = t[i * B + b];
-            }
+            v = c[o + i] + g[i] * v;
+            c[o + i] = v;
         }
     }
 
     /**
-     * The y pass for columns {@code [colFrom, colTo)}, followed by the exact decay/supply
-     * update. It walks whole row segments so the inner loops are unit-stride and vectorisable.
+     * {@link #solveRow} for eight consecutive rows at once, written out so the eight recurrences
+     * stay in registers and run side by side: one row alone is bound by the latency of its chain.
      */
-    public void solveColumns(double[] c, int colFrom, int colTo) {
+    private static void solveEightRows(double[] c, int o, int n, double[] inv, double[] g) {
+        final int o0 = o;
+        final int o1 = o + n;
+        final int o2 = o + 2 * n;
+        final int o3 = o + 3 * n;
+        final int o4 = o + 4 * n;
+        final int o5 = o + 5 * n;
+        final int o6 = o + 6 * n;
+        final int o7 = o + 7 * n;
+        double f = inv[0];
+        double v0 = c[o0] * f;
+        double v1 = c[o1] * f;
+        double v2 = c[o2] * f;
+        double v3 = c[o3] * f;
+        double v4 = c[o4] * f;
+        double v5 = c[o5] * f;
+        double v6 = c[o6] * f;
+        double v7 = c[o7] * f;
+        c[o0] = v0;
+        c[o1] = v1;
+        c[o2] = v2;
+        c[o3] = v3;
+        c[o4] = v4;
+        c[o5] = v5;
+        c[o6] = v6;
+        c[o7] = v7;
+        for (int i = 1; i < n; i++) {
+            final double ii = inv[i];
+            final double gi = g[i];
+            v0 = c[o0 + i] * ii + gi * v0;
+            v1 = c[o1 + i] * ii + gi * v1;
+            v2 = c[o2 + i] * ii + gi * v2;
+            v3 = c[o3 + i] * ii + gi * v3;
+            v4 = c[o4 + i] * ii + gi * v4;
+            v5 = c[o5 + i] * ii + gi * v5;
+            v6 = c[o6 + i] * ii + gi * v6;
+            v7 = c[o7 + i] * ii + gi * v7;
+            c[o0 + i] = v0;
+            c[o1 + i] = v1;
+            c[o2 + i] = v2;
+            c[o3 + i] = v3;
+            c[o4 + i] = v4;
+            c[o5 + i] = v5;
+            c[o6 + i] = v6;
+            c[o7 + i] = v7;
+        }
+        for (int i = n - 2; i >= 0; i--) {
+            final double gi = g[i];
+            v0 = c[o0 + i] + gi * v0;
+            v1 = c[o1 + i] + gi * v1;
+            v2 = c[o2 + i] + gi * v2;
+            v3 = c[o3 + i] + gi * v3;
+            v4 = c[o4 + i] + gi * v4;
+            v5 = c[o5 + i] + gi * v5;
+            v6 = c[o6 + i] + gi * v6;
+            v7 = c[o7 + i] + gi * v7;
+            c[o0 + i] = v0;
+            c[o1 + i] = v1;
+            c[o2 + i] = v2;
+            c[o3 + i] = v3;
+            c[o4 + i] = v4;
+            c[o5 + i] = v5;
+            c[o6 + i] = v6;
+            c[o7 + i] = v7;
+        }
+    }
+
+    private void backwardSweep(double[] c, Scratch w) {
         final int n = nx;
+        final int m = ny;
         final double kp = keep;
         final double ad = add;
-        if (identity) {
-            scale(c, 0, ny, colFrom, colTo, kp, ad);
-            return;
-        }
-        final Sweep s = sy;
-        final double rr = r;
-        final double[] inv = s.inv;
-        final double[] g = s.g;
-        final int m = ny;
-        {
-            final double i0 = inv[0];
-            for (int i = colFrom; i < colTo; i++) {
-                c[i] *= i0;
+        final double[] gY = sy.g;
+        final double[] below = w.carry; // the solution of the row below, before correction and decay
+        final double[] out = w.row;
+        final int last = (m - 1) * n;
+        System.arraycopy(c, last, below, 0, n);
+        final boolean periodic = sy.periodic;
+        final double[] corr = w.first;
+        final double[] z = sy.z;
+        if (periodic) {
+            // Sherman–Morrison: x = y - fz (y_0 + beta/gamma y_last) z, per column.
+            final double fz = sy.fz;
+            final double bg = sy.betaOverGamma;
+            for (int i = 0; i < n; i++) {
+                corr[i] = fz * (corr[i] + bg * below[i]);
             }
         }
-        for (int j = 1; j < m; j++) {
+        for (int j = m - 1; j >= 0; j--) {
             final int o = j * n;
-            final int p = o - n;
-            final double ij = inv[j];
-            for (int i = colFrom; i < colTo; i++) {
-                c[o + i] = (c[o + i] + rr * c[p + i]) * ij;
-            }
-        }
-        if (s.periodic) {
-            for (int j = m - 2; j >= 0; j--) {
-                final int o = j * n;
-                final int q = o + n;
-                final double gj = g[j];
-                for (int i = colFrom; i < colTo; i++) {
-                    c[o + i] += gj * c[q + i];
+            if (j < m - 1) {
+                System.arraycopy(c, o, out, 0, n);
+                final double gj = gY[j];
+                for (int i = 0; i < n; i++) {
+                    below[i] = out[i] + gj * below[i];
                 }
             }
-            // Sherman–Morrison correction per column, fused with decay and supply. Row 0 and
-            // the last row feed every row's correction, so take the per-column factor first.
-            final double[] z = s.z;
-            final double fz = s.fz;
-            final double bg = s.betaOverGamma;
-            final double[] corr = columnScratch;
-            final int last = (m - 1) * n;
-            for (int i = colFrom; i < colTo; i++) {
-                corr[i] = fz * (c[i] + bg * c[last + i]);
-            }
-            for (int j = 0; j < m; j++) {
-                final int o = j * n;
+            if (periodic) {
                 final double zj = z[j];
-                for (int i = colFrom; i < colTo; i++) {
-                    c[o + i] = (c[o + i] - corr[i] * zj) * kp + ad;
+                for (int i = 0; i < n; i++) {
+                    out[i] = (below[i] - corr[i] * zj) * kp + ad;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[i] = below[i] * kp + ad;
                 }
             }
-            return;
-        }
-        // Back substitution; row j+1 is scaled only after row j has used its unscaled value.
-        for (int j = m - 2; j >= 0; j--) {
-            final int o = j * n;
-            final int q = o + n;
-            final double gj = g[j];
-            for (int i = colFrom; i < colTo; i++) {
-                final double below = c[q + i];
-                c[o + i] += gj * below;
-                c[q + i] = below * kp + ad;
-            }
-        }
-        for (int i = colFrom; i < colTo; i++) {
-            c[i] = c[i] * kp + ad;
+            System.arraycopy(out, 0, c, o, n);
         }
     }
 

@@ -3,34 +3,24 @@ package org.mscsim.fields;
 import java.util.function.IntConsumer;
 
 /**
- * All soluble fields of a model, stepped together: every field's x pass split by rows across the
- * worker team, then every field's y pass split by columns. Two synchronisations per step.
+ * All soluble fields of a model, stepped together: each worker thread solves whole fields
+ * (field k on thread k mod threads), so one synchronisation per step and every field's
+ * arithmetic is independent of the thread count.
  */
 public final class Fields {
 
     private final Field[] fields;
     private final Workers workers;
-    private final IntConsumer rowsTask;
-    private final IntConsumer columnsTask;
+    private final IntConsumer task;
 
     public Fields(Field[] fields, Workers workers) {
         this.fields = fields.clone();
         this.workers = workers;
         final int parts = workers.size();
-        final int ny = fields[0].ny;
-        final int nx = fields[0].nx;
-        this.rowsTask = p -> {
-            int from = Workers.from(ny, parts, p);
-            int to = Workers.from(ny, parts, p + 1);
-            for (Field f : this.fields) {
-                f.solver.solveRows(f.c, from, to);
-            }
-        };
-        this.columnsTask = p -> {
-            int from = Workers.from(nx, parts, p);
-            int to = Workers.from(nx, parts, p + 1);
-            for (Field f : this.fields) {
-                f.solver.solveColumns(f.c, from, to);
+        this.task = p -> {
+            for (int k = p; k < this.fields.length; k += parts) {
+                Field f = this.fields[k];
+                f.solver.step(f.c);
             }
         };
     }
@@ -45,7 +35,6 @@ public final class Fields {
 
     /** Diffusion, decay and supply of every field over one time step. */
     public void step() {
-        workers.run(rowsTask);
-        workers.run(columnsTask);
+        workers.run(task);
     }
 }
