@@ -1,5 +1,8 @@
 package org.mscsim.cells;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.mscsim.model.MscModel;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -24,6 +27,12 @@ public abstract class Cell implements Steppable {
 
     /** One time step of this cell's behaviour. */
     public abstract void act(MscModel m);
+
+    /** Writes this cell's state (not its voxel or type) for a checkpoint; see {@link CellCodec}. */
+    abstract void writeState(DataOutput out) throws IOException;
+
+    /** Reads what {@link #writeState} wrote. */
+    abstract void readState(DataInput in) throws IOException;
 
     /** MASON entry point; the model steps cells through {@link #act} directly. */
     @Override

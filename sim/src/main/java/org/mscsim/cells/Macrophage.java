@@ -1,5 +1,8 @@
 package org.mscsim.cells;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.mscsim.model.ModelParams;
 import org.mscsim.model.MscModel;
 
@@ -94,5 +97,15 @@ public final class Macrophage extends Cell {
                 return;
             }
         }
+    }
+
+    @Override
+    void writeState(DataOutput out) throws IOException {
+        out.writeByte(phenotype.ordinal());
+    }
+
+    @Override
+    void readState(DataInput in) throws IOException {
+        phenotype = CellCodec.phenotype(Phenotype.values(), in.readByte());
     }
 }

@@ -1,5 +1,8 @@
 package org.mscsim.cells;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.mscsim.model.ModelParams;
 import org.mscsim.model.MscModel;
 
@@ -100,5 +103,15 @@ public final class Msc extends Cell {
             return true;
         }
         return false;
+    }
+
+    @Override
+    void writeState(DataOutput out) throws IOException {
+        out.writeDouble(licensing);
+    }
+
+    @Override
+    void readState(DataInput in) throws IOException {
+        licensing = in.readDouble();
     }
 }

@@ -1,5 +1,8 @@
 package org.mscsim.cells;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.mscsim.model.ModelParams;
 import org.mscsim.model.MscModel;
 
@@ -94,5 +97,19 @@ public final class NkCell extends Cell {
                 m.tissue.add(daughter, free);
             }
         }
+    }
+
+    @Override
+    void writeState(DataOutput out) throws IOException {
+        out.writeByte(phenotype.ordinal());
+        out.writeDouble(cycleLeftH);
+        out.writeInt(divisions);
+    }
+
+    @Override
+    void readState(DataInput in) throws IOException {
+        phenotype = CellCodec.phenotype(Phenotype.values(), in.readByte());
+        cycleLeftH = in.readDouble();
+        divisions = in.readInt();
     }
 }

@@ -1,5 +1,8 @@
 package org.mscsim.cells;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.mscsim.model.ModelParams;
 import org.mscsim.model.MscModel;
 
@@ -174,5 +177,21 @@ public final class TCell extends Cell {
         if (cd8) {
             m.tDivisionsCd8++;
         }
+    }
+
+    @Override
+    void writeState(DataOutput out) throws IOException {
+        out.writeByte(phenotype.ordinal());
+        out.writeDouble(cycleLeftH);
+        out.writeInt(generation);
+        out.writeDouble(inhibition);
+    }
+
+    @Override
+    void readState(DataInput in) throws IOException {
+        phenotype = CellCodec.phenotype(Phenotype.values(), in.readByte());
+        cycleLeftH = in.readDouble();
+        generation = in.readInt();
+        inhibition = in.readDouble();
     }
 }

@@ -1,5 +1,8 @@
 package org.mscsim.cells;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.mscsim.model.MscModel;
 
 /**
@@ -40,5 +43,15 @@ public final class TargetCell extends Cell {
             return;
         }
         m.secrete(voxel, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Override
+    void writeState(DataOutput out) throws IOException {
+        // The phenotype is fixed at construction and written by CellCodec.
+    }
+
+    @Override
+    void readState(DataInput in) {
+        // Nothing beyond what CellCodec reads.
     }
 }

@@ -42,6 +42,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line or summary; only errors.")
     boolean quiet;
 
+    @Option(names = "--checkpoint-every", paramLabel = "H",
+            description = "Write DIR/checkpoint.bin every H simulated hours (atomically), so --resume can continue the run.")
+    Double checkpointEveryH;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in DIR from its checkpoint; the outputs are identical to an uninterrupted run's.")
+    Path resume;
+
     @Spec
     CommandSpec spec;
 
@@ -50,23 +58,49 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1 || threads > 256) {
             throw new Main.UserError("--threads must be from 1 to 256, got " + threads);
         }
-        Scenario s = options.load();
+        if (checkpointEveryH != null && !(checkpointEveryH > 0 && checkpointEveryH <= 1e6)) {
+            throw new Main.UserError("--checkpoint-every must be a number of hours above 0, got " + checkpointEveryH);
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outW = spec.commandLine().getOut();
-        String version = s.text("mscsim_version");
-        if (!version.isEmpty() && !version.equals(Version.get())) {
-            err.println("note: " + options.describe() + " was written by MSCSim " + version + "; this is " + Version.get()
-                    + ", so results may differ from the original run");
+        StopOnSignal stop = StopOnSignal.install();
+        try {
+            RunWriter.Result r;
+            Scenario s;
+            if (resume != null) {
+                if (options.scenario != null || !options.sets.isEmpty() || options.seed != null || options.hours != null || out != null
+                        || checkpointEveryH != null) {
+                    throw new Main.UserError("--resume DIR continues the run as it was set up; give no scenario, --set, --seed, --hours,"
+                            + " --out or --checkpoint-every with it");
+                }
+                s = org.mscsim.scenario.ScenarioLoader.load(resume.resolve(RunWriter.RESOLVED), java.util.List.of());
+                ProgressLine progress = quiet ? null : new ProgressLine(err, s.name());
+                r = RunWriter.resume(resume, threads, progress == null ? null : (done, total) -> progress.update(done, total, "h"));
+            } else {
+                s = options.load();
+                String version = s.text("mscsim_version");
+                if (!version.isEmpty() && !version.equals(Version.get())) {
+                    err.println("note: " + options.describe() + " was written by MSCSim " + version + "; this is " + Version.get()
+                            + ", so results may differ from the original run");
+                }
+                Path dir = RunWriter.prepare(out, s.name(), Path.of("runs"));
+                ProgressLine progress = quiet ? null : new ProgressLine(err, s.name());
+                r = RunWriter.run(s, dir, threads, progress == null ? null : (done, total) -> progress.update(done, total, "h"),
+                        checkpointEveryH == null ? 0 : checkpointEveryH);
+            }
+            if (!quiet) {
+                outW.print(summary(s, r));
+                outW.flush();
+            }
+            return 0;
+        } catch (RunWriter.Interrupted e) {
+            err.println();
+            err.println("stopped: " + e.getMessage());
+            err.flush();
+            return stop.exitCode();
+        } finally {
+            stop.done();
         }
-        Path dir = RunWriter.prepare(out, s.name(), Path.of("runs"));
-        ProgressLine progress = quiet ? null : new ProgressLine(err, s.name());
-        RunWriter.Result r = RunWriter.run(s, dir, threads,
-                progress == null ? null : (done, total) -> progress.update(done, total, "h"));
-        if (!quiet) {
-            outW.print(summary(s, r));
-            outW.flush();
-        }
-        return 0;
     }
 
     static String summary(Scenario s, RunWriter.Result r) {

@@ -175,4 +175,24 @@ public final class Systemic {
     public double infused() {
         return infused;
     }
+
+    /** Writes the pools for a checkpoint. */
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeDouble(mscBlood);
+        out.writeDouble(mscLung);
+        out.writeDouble(ev);
+        out.writeDouble(antibody);
+        out.writeDouble(platelets);
+        out.writeDouble(infused);
+    }
+
+    /** Reads what {@link #writeState} wrote. */
+    public void readState(java.io.DataInput in) throws java.io.IOException {
+        mscBlood = in.readDouble();
+        mscLung = in.readDouble();
+        ev = in.readDouble();
+        antibody = in.readDouble();
+        platelets = in.readDouble();
+        infused = in.readDouble();
+    }
 }

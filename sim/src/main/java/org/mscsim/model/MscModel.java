@@ -152,6 +152,71 @@ public class MscModel extends SimState {
     public void start() {
         super.start();
         Scenario s = scenario;
+        build(s);
+        for (FieldId id : FieldId.ALL) {
+            Field f = fields.get(id);
+            f.fill(f.initial());
+        }
+        tDivisions = 0;
+        tDivisionsCd8 = 0;
+        nkKills = 0;
+        mscLysed = 0;
+        phagocytosed = 0;
+        antibodyPg = 0;
+        mscNotPlaced = 0;
+        stepsDone = 0;
+        log.clear();
+        seed(s);
+
+        double dt = s.real("time.dt_min");
+        systemic = null;
+        if (s.bool("invivo.enabled")) {
+            systemic = new Systemic(s);
+            influxCarry = new double[4];
+            long burnIn = Math.round(s.real("invivo.burn_in_h") * 60.0 / dt);
+            for (long i = 0; i < burnIn; i++) {
+                recirculate();
+                tissue.stepAll(this);
+                fields.step();
+            }
+            tDivisions = 0;
+            tDivisionsCd8 = 0;
+            nkKills = 0;
+            mscLysed = 0;
+            phagocytosed = 0;
+            antibodyPg = 0;
+            log.clear();
+            measurePatch();
+            systemic.settle(patchState);
+        }
+        for (Intervention i : s.interventions()) {
+            if (stepOf(i) == 0) {
+                apply(i);
+            }
+        }
+        scheduleFrom(0);
+        notifyObservers();
+    }
+
+    /**
+     * Continues a run from a checkpoint instead of starting it: the same set-up as
+     * {@link #start}, then every piece of state restored, and the schedule resumed at the
+     * checkpoint's step, so the rest of the run is identical to an uninterrupted one.
+     */
+    public void resume(org.mscsim.checkpoint.Checkpoint.State state) {
+        super.start();
+        scenario = state.scenario();
+        build(scenario);
+        state.restoreInto(this);
+        stepsDone = state.stepsDone();
+        if (scenario.bool("invivo.enabled") && systemic == null) {
+            throw new IllegalStateException("checkpoint of an in-vivo run has no systemic state");
+        }
+        scheduleFrom(stepsDone);
+    }
+
+    /** Everything {@link #start} and {@link #resume} share: random stream, lattice, fields, parameters. */
+    private void build(Scenario s) {
         rng = RandomSource.XO_RO_SHI_RO_128_PP.create(s.seed());
         gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         int w = s.integer("grid.width");
@@ -176,62 +241,36 @@ public class MscModel extends SimState {
         tnf = fields.get(FieldId.TNF_ALPHA);
         il6 = fields.get(FieldId.IL6);
         configure(s);
-        for (FieldId id : FieldId.ALL) {
-            Field f = fields.get(id);
-            f.fill(f.initial());
-        }
         double voxel = s.real("grid.voxel_um");
         patchMillilitres = (double) w * h * voxel * voxel * s.real("grid.depth_um") * 1e-12;
-        tDivisions = 0;
-        tDivisionsCd8 = 0;
-        nkKills = 0;
-        mscLysed = 0;
-        phagocytosed = 0;
-        antibodyPg = 0;
-        mscNotPlaced = 0;
-        stepsDone = 0;
-        log.clear();
-        seed(s);
-
         double dt = s.real("time.dt_min");
         totalSteps = Math.max(1, Math.round(s.real("time.hours") * 60.0 / dt));
         stepsPerOutput = (int) Math.max(1, Math.round(s.real("output.interval_h") * 60.0 / dt));
-
         systemic = null;
-        if (s.bool("invivo.enabled")) {
-            systemic = new Systemic(s);
-            influxCarry = new double[4];
-            long burnIn = Math.round(s.real("invivo.burn_in_h") * 60.0 / dt);
-            for (long i = 0; i < burnIn; i++) {
-                recirculate();
-                tissue.stepAll(this);
-                fields.step();
-            }
-            tDivisions = 0;
-            tDivisionsCd8 = 0;
-            nkKills = 0;
-            mscLysed = 0;
-            phagocytosed = 0;
-            antibodyPg = 0;
-            log.clear();
-            measurePatch();
-            systemic.settle(patchState);
-            schedule.scheduleRepeating(Schedule.EPOCH, ORDER_BODY, (Steppable) st -> {
+        influxCarry = new double[4];
+    }
+
+    /** The step whose end an intervention takes effect at (0: before the first step). */
+    private long stepOf(Intervention i) {
+        return (long) Math.ceil(i.atH() * 60.0 / scenario.real("time.dt_min") - 1e-9);
+    }
+
+    /** Schedules the per-step work and the interventions still due, from step {@code from} on. */
+    private void scheduleFrom(long from) {
+        if (systemic != null) {
+            schedule.scheduleRepeating(from, ORDER_BODY, (Steppable) st -> {
                 recirculate();
                 applyVesicles(systemic.patchMscEquivalents());
             });
         }
-
-        for (Intervention i : s.interventions()) {
-            long step = (long) Math.ceil(i.atH() * 60.0 / dt - 1e-9);
-            if (step == 0) {
-                apply(i);
-            } else {
+        for (Intervention i : scenario.interventions()) {
+            long step = stepOf(i);
+            if (step > from) {
                 schedule.scheduleOnce(step - 1, ORDER_INTERVENTIONS, (Steppable) st -> apply(i));
             }
         }
-        schedule.scheduleRepeating(Schedule.EPOCH, ORDER_CELLS, (Steppable) st -> stepCells());
-        schedule.scheduleRepeating(Schedule.EPOCH, ORDER_FIELDS, (Steppable) st -> {
+        schedule.scheduleRepeating(from, ORDER_CELLS, (Steppable) st -> stepCells());
+        schedule.scheduleRepeating(from, ORDER_FIELDS, (Steppable) st -> {
             fields.step();
             if (systemic != null) {
                 measurePatch();
@@ -239,12 +278,27 @@ public class MscModel extends SimState {
             }
             stepsDone++;
         });
-        schedule.scheduleRepeating(Schedule.EPOCH, ORDER_OBSERVE, (Steppable) st -> {
+        schedule.scheduleRepeating(from, ORDER_OBSERVE, (Steppable) st -> {
             if (stepsDone % stepsPerOutput == 0) {
                 notifyObservers();
             }
         });
-        notifyObservers();
+    }
+
+    /** The per-voxel-irrelevant state a checkpoint needs: fractional arrivals carried over. */
+    public double[] influxCarry() {
+        return influxCarry;
+    }
+
+    /** Replaces the intervention log (checkpoint restore). */
+    public void restoreLog(List<String> entries) {
+        log.clear();
+        log.addAll(entries);
+    }
+
+    /** Restores the systemic compartment (checkpoint restore). */
+    public void restoreSystemic(Systemic s) {
+        systemic = s;
     }
 
     private void stepCells() {

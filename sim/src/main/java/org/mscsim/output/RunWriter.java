@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mscsim.Version;
+import org.mscsim.checkpoint.Checkpoint;
+import org.mscsim.scenario.ScenarioException;
+import org.mscsim.scenario.ScenarioLoader;
 import org.mscsim.model.MscModel;
 import org.mscsim.model.Observables;
 import org.mscsim.scenario.Scenario;
@@ -83,16 +86,127 @@ public final class RunWriter {
 
     /** Runs the scenario to its end, writing every output into {@code dir}. */
     public static Result run(Scenario s, Path dir, int threads, Progress progress) throws IOException {
-        AtomicFiles.write(dir.resolve(RESOLVED), resolvedYaml(s));
+        return run(s, dir, threads, progress, 0);
+    }
+
+    /**
+     * Runs the scenario to its end, writing every output into {@code dir} and, when
+     * {@code checkpointEveryH} is positive, a checkpoint every that many simulated hours, from
+     * which {@link #resume} continues the run exactly.
+     */
+    public static Result run(Scenario s, Path dir, int threads, Progress progress, double checkpointEveryH) throws IOException {
+        String resolved = resolvedYaml(s);
+        AtomicFiles.write(dir.resolve(RESOLVED), resolved);
         TimeSeries ts = new TimeSeries(dir.resolve(TIMESERIES));
-        long t0 = System.nanoTime();
-        MscModel m;
+        MscModel m = new MscModel(s, threads);
+        m.addObserver(ts);
+        addProgress(m, s, progress);
         try {
-            m = simulate(s, threads, ts, progress);
+            m.start();
+        } catch (RuntimeException | Error e) {
+            ts.discard();
+            m.finish();
+            throw e;
+        }
+        return finish(s, dir, m, ts, checkpointEveryH, Checkpoint.hash(resolved));
+    }
+
+    /**
+     * Continues the run in {@code dir} from its checkpoint; the finished outputs are identical to
+     * those of an uninterrupted run.
+     */
+    public static Result resume(Path dir, int threads, Progress progress) throws IOException, ScenarioException {
+        if (Files.exists(dir.resolve(SUMMARY))) {
+            throw new ScenarioException(dir + ": this run is already complete (summary.json exists)");
+        }
+        Path resolvedFile = dir.resolve(RESOLVED);
+        if (!Files.isRegularFile(resolvedFile)) {
+            throw new ScenarioException(dir + ": not a run directory (no " + RESOLVED + ")");
+        }
+        Path cp = dir.resolve(Checkpoint.FILE);
+        if (!Files.isRegularFile(cp)) {
+            throw new ScenarioException(dir + ": no checkpoint to resume from (the run was started without --checkpoint-every, or"
+                    + " stopped before its first checkpoint); start it again with ./mscsim run " + resolvedFile + " --out NEWDIR");
+        }
+        String resolved = ScenarioLoader.read(resolvedFile);
+        Scenario initial = ScenarioLoader.parse(resolved, resolvedFile.toString());
+        Checkpoint.State state = Checkpoint.read(cp, Checkpoint.hash(resolved));
+        MscModel m = new MscModel(state.scenario(), threads);
+        TimeSeries ts = new TimeSeries(dir.resolve(TIMESERIES));
+        try {
+            m.resume(state);
+            state.restoreInto(ts, m);
+        } catch (IOException | RuntimeException | Error e) {
+            ts.discard();
+            m.finish();
+            throw e;
+        }
+        m.addObserver(ts);
+        addProgress(m, initial, progress);
+        return finish(initial, dir, m, ts, state.everyH(), Checkpoint.hash(resolved));
+    }
+
+    private static void addProgress(MscModel m, Scenario s, Progress progress) {
+        if (progress != null) {
+            double hours = s.real("time.hours");
+            m.addObserver(model -> progress.update(model.timeH(), hours));
+        }
+    }
+
+    /**
+     * Set when the process is asked to stop (SIGINT, SIGTERM): the run stops after the current
+     * step, writes a checkpoint if it keeps them, marks its directory as interrupted and throws
+     * {@link Interrupted}.
+     */
+    public static final java.util.concurrent.atomic.AtomicBoolean STOP = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Thrown by a run stopped through {@link #STOP}. */
+    public static final class Interrupted extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted(String message) {
+            super(message);
+        }
+    }
+
+    /** Name of the note left in a run directory whose run was stopped before the end. */
+    public static final String INTERRUPTED = "INTERRUPTED.txt";
+
+    /** Steps the started or resumed model to the end, checkpointing, then writes the outputs. */
+    private static Result finish(Scenario s, Path dir, MscModel m, TimeSeries ts, double everyH, String hash) throws IOException {
+        long t0 = System.nanoTime();
+        Path cp = dir.resolve(Checkpoint.FILE);
+        try {
+            long steps = m.totalSteps();
+            long every = everyH > 0 ? Math.max(1, Math.round(everyH * 60.0 / s.real("time.dt_min"))) : 0;
+            while (m.stepsDone() < steps) {
+                if (STOP.get()) {
+                    String how;
+                    if (every > 0) {
+                        Checkpoint.write(cp, hash, everyH, m, ts);
+                        how = "resume it with: ./mscsim run --resume " + dir;
+                    } else {
+                        how = "it kept no checkpoint (--checkpoint-every); run it again";
+                    }
+                    String note = String.format(java.util.Locale.ROOT, "stopped at %.2f h of %s h; %s%n", m.timeH(),
+                            Num.format(s.real("time.hours")), how);
+                    AtomicFiles.write(dir.resolve(INTERRUPTED), note);
+                    throw new Interrupted(dir + ": " + note.strip());
+                }
+                m.step();
+                if (every > 0 && m.stepsDone() % every == 0 && m.stepsDone() < steps) {
+                    Checkpoint.write(cp, hash, everyH, m, ts);
+                }
+            }
+            if (steps % m.stepsPerOutput() != 0) {
+                m.notifyObservers();
+            }
             ts.publish();
         } catch (IOException | RuntimeException | Error e) {
             ts.discard();
             throw e;
+        } finally {
+            m.finish();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         if (s.bool("output.charts")) {
@@ -100,6 +214,8 @@ public final class RunWriter {
         }
         Map<String, Object> summary = summary(s, m, ts);
         AtomicFiles.write(dir.resolve(SUMMARY), json(summary) + "\n");
+        Files.deleteIfExists(cp);
+        Files.deleteIfExists(dir.resolve(INTERRUPTED));
         return new Result(dir, summary, ts, wall, m.log());
     }
 

@@ -73,6 +73,36 @@ public final class TimeSeries implements MscModel.Observer {
         }
     }
 
+    /**
+     * Continues a series from a checkpoint: the rows recorded so far, and the temporary CSV
+     * rewritten to hold exactly them, so the finished file is byte-identical to an
+     * uninterrupted run's.
+     */
+    public void restore(List<Observables.Column> cols, List<double[]> saved, double savedLastTime) throws IOException {
+        rows.clear();
+        rows.addAll(saved);
+        columns = cols;
+        lastTime = savedLastTime;
+        if (out != null) {
+            write(String.join(",", columns.stream().map(Observables.Column::name).toList()) + "\n");
+            for (double[] row : saved) {
+                StringBuilder b = new StringBuilder(row.length * 8);
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        b.append(',');
+                    }
+                    b.append(Num.format(row[i]));
+                }
+                write(b.append('\n').toString());
+            }
+        }
+    }
+
+    /** Time of the last recorded row (h), or -1 before the first. */
+    public double lastTime() {
+        return lastTime;
+    }
+
     /** The columns recorded (known after the first sample). */
     public List<Observables.Column> columns() {
         return columns == null ? Observables.COLUMNS : columns;
