@@ -22,6 +22,11 @@ public abstract class Cell implements Steppable {
 
     public abstract CellType type();
 
+    /** What neighbours sense of this cell; see {@link Tissue#tag(int)}. */
+    byte tag() {
+        return Tissue.OTHER;
+    }
+
     /** The phenotype shown in displays and counted in the census. */
     public abstract Enum<?> phenotype();
 
@@ -80,7 +85,7 @@ public abstract class Cell implements Steppable {
                 alive = false;
                 return;
             }
-            if (target >= 0 && t.occupant(target) == null) {
+            if (target >= 0 && t.tag(target) == Tissue.EMPTY) {
                 t.move(this, target);
             }
         }

@@ -89,9 +89,9 @@ public final class Macrophage extends Cell {
         final Tissue tissue = m.tissue;
         for (int k = 0; k < 8; k++) {
             int n = tissue.neighbour8(voxel, k);
-            if (n >= 0 && tissue.occupant(n) instanceof TargetCell t && t.opsonised()) {
+            if (n >= 0 && tissue.tag(n) == Tissue.OPSONISED) {
                 if (m.rng.nextDouble() < pEat) {
-                    t.die(m);
+                    tissue.occupant(n).die(m);
                     m.phagocytosed++;
                 }
                 return;

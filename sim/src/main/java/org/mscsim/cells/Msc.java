@@ -41,6 +41,11 @@ public final class Msc extends Cell {
         return licensing >= 0.5 ? State.LICENSED : State.RESTING;
     }
 
+    @Override
+    byte tag() {
+        return Tissue.MSC;
+    }
+
     public double licensing() {
         return licensing;
     }

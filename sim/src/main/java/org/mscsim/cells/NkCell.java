@@ -68,16 +68,16 @@ public final class NkCell extends Cell {
             if (n < 0) {
                 continue;
             }
-            Cell c = tissue.occupant(n);
-            if (c instanceof TargetCell target) {
+            byte tag = tissue.tag(n);
+            if (tag == Tissue.TARGET || tag == Tissue.OPSONISED) {
                 if (m.rng.nextDouble() < pKill) {
-                    target.die(m);
+                    tissue.occupant(n).die(m);
                     m.nkKills++;
                 }
                 break;
             }
-            if (c instanceof Msc msc && !p.transwell) {
-                if (msc.lyse(m, pKill * p.msc.nkSusceptibility)) {
+            if (tag == Tissue.MSC && !p.transwell) {
+                if (((Msc) tissue.occupant(n)).lyse(m, pKill * p.msc.nkSusceptibility)) {
                     m.nkKills++;
                     m.mscLysed++;
                 }

@@ -58,6 +58,11 @@ public final class TCell extends Cell {
         return inhibition;
     }
 
+    @Override
+    byte tag() {
+        return suppressor() ? Tissue.SUPPRESSOR : Tissue.OTHER;
+    }
+
     /** Tregs and CD8+CD28− cells suppress T cells they touch. */
     boolean suppressor() {
         return phenotype == Phenotype.CD28NEG || phenotype == Phenotype.TREG;
@@ -88,13 +93,13 @@ public final class TCell extends Cell {
             if (n < 0) {
                 continue;
             }
-            Cell c = tissue.occupant(n);
-            if (c instanceof Msc msc) {
+            byte tag = tissue.tag(n);
+            if (tag == Tissue.MSC) {
                 if (!p.transwell) {
                     touchingMsc = true;
-                    pdl1 += msc.pdL1(p.msc);
+                    pdl1 += ((Msc) tissue.occupant(n)).pdL1(p.msc);
                 }
-            } else if (c instanceof TCell t && t.suppressor()) {
+            } else if (tag == Tissue.SUPPRESSOR) {
                 suppressors++;
             }
         }
@@ -152,10 +157,12 @@ public final class TCell extends Cell {
             double drive = touchingMsc ? 1.0 : tgfbResponse;
             if (m.rng.nextDouble() < q.pCd28neg * drive) {
                 phenotype = Phenotype.CD28NEG;
+                m.tissue.retag(this);
                 return true;
             }
         } else if (m.rng.nextDouble() < q.pTreg * tgfbResponse) {
             phenotype = Phenotype.TREG;
+            m.tissue.retag(this);
             return true;
         }
         return false;

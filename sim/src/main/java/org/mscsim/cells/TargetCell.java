@@ -32,6 +32,11 @@ public final class TargetCell extends Cell {
         return phenotype;
     }
 
+    @Override
+    byte tag() {
+        return opsonised() ? Tissue.OPSONISED : Tissue.TARGET;
+    }
+
     public boolean opsonised() {
         return phenotype == Phenotype.OPSONISED;
     }

@@ -643,9 +643,18 @@ public class MscModel extends SimState {
         if (cv <= 0) {
             return meanH;
         }
-        double sigma2 = Math.log1p(cv * cv);
-        return meanH * Math.exp(Math.sqrt(sigma2) * gaussian.sample() - 0.5 * sigma2);
+        if (cv != lastCv) {
+            // Only two CVs occur (T cells', and 0.2 for B and NK): remember the last one's shape.
+            lastCv = cv;
+            lastSigma2 = Math.log1p(cv * cv);
+            lastSigma = Math.sqrt(lastSigma2);
+        }
+        return meanH * Math.exp(lastSigma * gaussian.sample() - 0.5 * lastSigma2);
     }
+
+    private double lastCv = Double.NaN;
+    private double lastSigma2;
+    private double lastSigma;
 
     /**
      * Secretion by the cell in voxel {@code v} (rates in field units per minute) of PGE2, active
