@@ -157,15 +157,9 @@ public class MscModel extends SimState {
             Field f = fields.get(id);
             f.fill(f.initial());
         }
-        tDivisions = 0;
-        tDivisionsCd8 = 0;
-        nkKills = 0;
-        mscLysed = 0;
-        phagocytosed = 0;
-        antibodyPg = 0;
+        resetCounters();
         mscNotPlaced = 0;
         stepsDone = 0;
-        log.clear();
         seed(s);
 
         double dt = s.real("time.dt_min");
@@ -179,13 +173,7 @@ public class MscModel extends SimState {
                 tissue.stepAll(this);
                 fields.step();
             }
-            tDivisions = 0;
-            tDivisionsCd8 = 0;
-            nkKills = 0;
-            mscLysed = 0;
-            phagocytosed = 0;
-            antibodyPg = 0;
-            log.clear();
+            resetCounters(); // time 0 is the end of the burn-in
             measurePatch();
             systemic.settle(patchState);
         }
@@ -213,6 +201,16 @@ public class MscModel extends SimState {
             throw new IllegalStateException("checkpoint of an in-vivo run has no systemic state");
         }
         scheduleFrom(stepsDone);
+    }
+
+    private void resetCounters() {
+        tDivisions = 0;
+        tDivisionsCd8 = 0;
+        nkKills = 0;
+        mscLysed = 0;
+        phagocytosed = 0;
+        antibodyPg = 0;
+        log.clear();
     }
 
     /** Everything {@link #start} and {@link #resume} share: random stream, lattice, fields, parameters. */
