@@ -1,6 +1,7 @@
 package org.mscsim.sweep;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,7 +129,14 @@ public final class SweepParser {
         if (path == null) {
             return new Base("?", null);
         }
-        Path file = dir.resolve(path).normalize();
+        Path file;
+        try {
+            file = dir.resolve(path).normalize();
+        } catch (InvalidPathException ex) {
+            // e.g. a NUL character ("\0" in a quoted YAML string): no file can have that name.
+            problems.add(problems.at(entry.value().line()) + "base must be a file name, got " + Param.quote(path));
+            return new Base(path, null);
+        }
         if (!Files.isRegularFile(file)) {
             problems.add(problems.at(entry.value().line()) + "base: no scenario file " + file + " (paths are relative to the sweep file)");
             return new Base(path, null);

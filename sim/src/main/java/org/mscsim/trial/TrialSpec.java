@@ -1,5 +1,6 @@
 package org.mscsim.trial;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,7 +108,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
         if (pe == null) {
             r.problem(map.line(), "patient is missing: the patient scenario file, relative to this file (e.g. itp-patient.yaml)");
         } else if (pe.value() instanceof YamlNode.Scalar sc) {
-            Path p = file.toAbsolutePath().getParent().resolve(sc.text());
+            Path p = patientFile(file, sc, pe.keyLine(), r);
             List<String> sets = new ArrayList<>();
             YamlNode.Entry se = e.get("set");
             if (se != null) {
@@ -118,8 +119,8 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
                 }
             }
             try {
-                patient = ScenarioLoader.load(p, sets);
-                if (!patient.bool("invivo.enabled")) {
+                patient = p == null ? null : ScenarioLoader.load(p, sets);
+                if (patient != null && !patient.bool("invivo.enabled")) {
                     r.problem(pe.keyLine(), "patient " + sc.text() + " is not an in-vivo scenario (invivo.enabled: true)");
                 }
             } catch (ScenarioException ex) {
@@ -219,6 +220,21 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
         r.throwIfAny();
         return new TrialSpec(name, description, file, patient, seed, weeks, response, List.copyOf(arms), List.copyOf(variability),
                 pubSource, pub);
+    }
+
+    /** The patient scenario named in the trial file, relative to it; null (after saying why) if it cannot be a file name. */
+    private static Path patientFile(Path trialFile, YamlNode.Scalar name, int line, Reader r) {
+        if (name.type() == YamlNode.Scalar.Type.NULL || name.text().isBlank()) {
+            r.problem(line, "patient must be a file name, got " + name.describe());
+            return null;
+        }
+        try {
+            return trialFile.toAbsolutePath().getParent().resolve(name.text());
+        } catch (InvalidPathException e) {
+            // e.g. a NUL character ("\0" in a quoted YAML string): no file can have that name.
+            r.problem(line, "patient must be a file name, got " + Param.quote(name.text()));
+            return null;
+        }
     }
 
     private static void flatten(YamlNode.MapNode m, String prefix, List<String> sets, Reader r) {
