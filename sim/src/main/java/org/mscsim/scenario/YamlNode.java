@@ -36,7 +36,23 @@ public sealed interface YamlNode {
         public enum Type { STRING, NUMBER, BOOLEAN, NULL }
 
         public String describe() {
-            return type == Type.NULL ? "nothing" : "\"" + text + "\"";
+            return type == Type.NULL ? "nothing" : show(text);
         }
+    }
+
+    /** Longest text a message quotes whole; longer text is cut, with its length said. */
+    int SHOWN = 80;
+
+    /**
+     * Text as a message quotes it: in double quotes, on one line (control characters escaped), and
+     * cut to its start when longer than {@link #SHOWN} characters, so a runaway value in a file
+     * gives a readable error rather than a megabyte of it.
+     */
+    static String show(String text) {
+        if (text.length() <= SHOWN) {
+            return Param.quote(text);
+        }
+        int cut = Character.isHighSurrogate(text.charAt(SHOWN - 21)) ? SHOWN - 21 : SHOWN - 20;
+        return Param.quote(text.substring(0, cut)) + "... (" + text.length() + " characters)";
     }
 }

@@ -20,6 +20,8 @@ public final class YamlReader {
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
     private static final int MAX_DEPTH = 64;
+    /** Keys are names such as populations.msc; one this long is damage, and would flood every message naming it. */
+    private static final int MAX_KEY = 200;
 
     private final String source;
     private final List<String> problems = new ArrayList<>();
@@ -73,6 +75,10 @@ public final class YamlReader {
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String key = p.currentName();
                     int keyLine = line(p);
+                    if (key.length() > MAX_KEY) {
+                        throw new ScenarioException(source + " line " + keyLine + ": a key of " + key.length()
+                                + " characters (" + YamlNode.show(key) + "); keys are names such as populations.msc");
+                    }
                     YamlNode value = node(p, p.nextToken(), depth + 1);
                     if (entries.containsKey(key)) {
                         problems.add(source + " line " + keyLine + ": key \"" + key + "\" appears twice (first on line "

@@ -68,8 +68,8 @@ final class OutputsSection {
             if (e.key().equals("name")) {
                 name = problems.oneLine(e.value(), path + ".name");
                 if (name != null && !name.matches("[A-Za-z][A-Za-z0-9_.]*")) {
-                    problems.add(problems.at(e.value().line()) + path + ".name must start with a letter and use only letters, digits, _ and ., got \""
-                            + name + "\"");
+                    problems.add(problems.at(e.value().line()) + path + ".name must start with a letter and use only letters, digits, _ and ., got "
+                            + YamlNode.show(name));
                     name = null;
                 }
             } else if (column != null) {

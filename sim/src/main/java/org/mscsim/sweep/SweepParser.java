@@ -34,6 +34,8 @@ public final class SweepParser {
             "interventions", "put interventions in the base scenario");
     /** Largest sweep one directory holds; beyond it the manifest and results.csv become unwieldy. */
     public static final int MAX_RUNS = 200_000;
+    /** Longest base: path taken; anything longer is damage, not a file name. */
+    static final int MAX_PATH = 400;
 
     private final Parameters registry = Parameters.get();
     private final String source;
@@ -129,19 +131,28 @@ public final class SweepParser {
         if (path == null) {
             return new Base("?", null);
         }
-        Path file;
-        try {
-            file = dir.resolve(path).normalize();
-        } catch (InvalidPathException ex) {
-            // e.g. a NUL character ("\0" in a quoted YAML string): no file can have that name.
-            problems.add(problems.at(entry.value().line()) + "base must be a file name, got " + Param.quote(path));
-            return new Base(path, null);
+        Path file = resolve(dir, path);
+        if (file == null) {
+            problems.add(problems.at(entry.value().line()) + "base must be a file name, got " + YamlNode.show(path));
+            return new Base(YamlNode.show(path), null);
         }
         if (!Files.isRegularFile(file)) {
             problems.add(problems.at(entry.value().line()) + "base: no scenario file " + file + " (paths are relative to the sweep file)");
             return new Base(path, null);
         }
         return new Base(path, loadBase(() -> ScenarioLoader.load(file, List.of())));
+    }
+
+    /** {@code path} relative to {@code dir}, or null if it cannot be a file name (too long, or a NUL character from "\0"). */
+    private static Path resolve(Path dir, String path) {
+        if (path.length() > MAX_PATH) {
+            return null;
+        }
+        try {
+            return dir.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     /** The set: values, by key; {@code lines} gets each key's line for later messages. */
@@ -301,7 +312,7 @@ public final class SweepParser {
             }
             String name = problems.oneLine(m.entries().get("name").value(), path + ".name");
             if (name != null && !names.add(name)) {
-                problems.add(problems.at(m.line()) + path + ".name \"" + name + "\" is used by another case");
+                problems.add(problems.at(m.line()) + path + ".name " + YamlNode.show(name) + " is used by another case");
             }
             Map<String, Object> values = new LinkedHashMap<>();
             YamlNode setNode = m.entries().containsKey("set") ? m.entries().get("set").value() : null;

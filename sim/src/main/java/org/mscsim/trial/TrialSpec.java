@@ -224,7 +224,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
 
     /** The patient scenario named in the trial file, relative to it; null (after saying why) if it cannot be a file name. */
     private static Path patientFile(Path trialFile, YamlNode.Scalar name, int line, Reader r) {
-        if (name.type() == YamlNode.Scalar.Type.NULL || name.text().isBlank()) {
+        if (name.type() == YamlNode.Scalar.Type.NULL || name.text().isBlank() || name.text().length() > 400) {
             r.problem(line, "patient must be a file name, got " + name.describe());
             return null;
         }
@@ -232,7 +232,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
             return trialFile.toAbsolutePath().getParent().resolve(name.text());
         } catch (InvalidPathException e) {
             // e.g. a NUL character ("\0" in a quoted YAML string): no file can have that name.
-            r.problem(line, "patient must be a file name, got " + Param.quote(name.text()));
+            r.problem(line, "patient must be a file name, got " + name.describe());
             return null;
         }
     }
