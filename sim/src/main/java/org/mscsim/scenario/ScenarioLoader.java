@@ -107,7 +107,8 @@ public final class ScenarioLoader {
         Map<String, Object> values = new LinkedHashMap<>(s.values());
         List<Intervention> interventions = s.interventions();
         for (String set : sets) {
-            String where = "--set " + set;
+            // Every message about this override names it; a runaway one is named by its start.
+            String where = "--set " + YamlNode.inline(set);
             int eq = set.indexOf('=');
             if (eq <= 0) {
                 problems.add(where + ": expected KEY=VALUE, e.g. populations.msc=500");

@@ -52,7 +52,23 @@ public sealed interface YamlNode {
         if (text.length() <= SHOWN) {
             return Param.quote(text);
         }
-        int cut = Character.isHighSurrogate(text.charAt(SHOWN - 21)) ? SHOWN - 21 : SHOWN - 20;
-        return Param.quote(text.substring(0, cut)) + "... (" + text.length() + " characters)";
+        return Param.quote(start(text)) + "... (" + text.length() + " characters)";
+    }
+
+    /**
+     * Text as a message names it without quotes (e.g. a {@code --set} argument): as it is when
+     * short and on one line, else escaped and cut like {@link #show}.
+     */
+    static String inline(String text) {
+        if (text.length() <= SHOWN && text.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029)) {
+            return text;
+        }
+        String cut = text.length() <= SHOWN ? text : start(text);
+        String q = Param.quote(cut);
+        return q.substring(1, q.length() - 1) + (cut.length() < text.length() ? "... (" + text.length() + " characters)" : "");
+    }
+
+    private static String start(String text) {
+        return text.substring(0, Character.isHighSurrogate(text.charAt(SHOWN - 21)) ? SHOWN - 21 : SHOWN - 20);
     }
 }
