@@ -64,7 +64,15 @@ public final class ScenarioLoader {
             if (size > MAX_BYTES) {
                 throw new ScenarioException(file + ": " + size + " bytes is too large for a scenario (limit 4 MiB)");
             }
-            byte[] bytes = Files.readAllBytes(file);
+            // Read at most the limit whatever the size said: a device or pipe (/dev/zero, /dev/stdin)
+            // reports size 0 and may never end.
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new ScenarioException(file + ": more than 4 MiB, too large for a scenario (limit 4 MiB)");
+            }
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
