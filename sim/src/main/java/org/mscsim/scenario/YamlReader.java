@@ -5,21 +5,26 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads YAML into a {@link YamlNode} tree with line numbers. Jackson's streaming YAML parser is
- * used (it builds no objects of arbitrary types, so untrusted files are safe); duplicate keys
- * and malformed YAML become {@link ScenarioException}s naming the source and line.
+ * used (it builds no objects of arbitrary types, so untrusted files are safe); duplicate keys,
+ * aliases, tags other than the standard scalar ones and malformed YAML become
+ * {@link ScenarioException}s naming the source and line.
  */
 public final class YamlReader {
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
     private static final int MAX_DEPTH = 64;
+    private static final String YAML_TAG = "tag:yaml.org,2002:";
     /** Keys are names such as populations.msc; one this long is damage, and would flood every message naming it. */
     private static final int MAX_KEY = 200;
 
@@ -69,6 +74,20 @@ public final class YamlReader {
         if (depth > MAX_DEPTH) {
             throw new ScenarioException(source + " line " + line + ": nested more than " + MAX_DEPTH + " levels deep");
         }
+        YAMLParser y = (YAMLParser) p;
+        if (y.isCurrentAlias()) {
+            // Jackson's streaming parser does not expand an alias: it would hand over the anchor's
+            // name as if it were the value. Refusing aliases also rules out alias bombs.
+            throw new ScenarioException(source + " line " + line + ": YAML aliases (*" + YamlNode.inline(p.getText())
+                    + ") are not supported; write the value out");
+        }
+        String tag = y.getTypeId();
+        if (tag != null && !tag.isEmpty() && !STANDARD_TAGS.contains(tag)) {
+            // No tag ever builds an object here (the reader makes only maps, lists and text), but a
+            // tag that does nothing would silently mean something else than its author intended.
+            throw new ScenarioException(source + " line " + line + ": YAML tag " + YamlNode.show(shortTag(tag))
+                    + " is not supported; MSCSim reads plain values (numbers, text, true/false, lists and mappings)");
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
@@ -109,6 +128,14 @@ public final class YamlReader {
             default:
                 throw new ScenarioException(source + " line " + line + ": unsupported YAML content (" + t + ")");
         }
+    }
+
+    /** Tags that only say what the plain value already is: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq. */
+    private static final Set<String> STANDARD_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq").stream()
+            .map(t -> YAML_TAG + t).collect(Collectors.toUnmodifiableSet());
+
+    private static String shortTag(String tag) {
+        return tag.startsWith(YAML_TAG) ? "!!" + tag.substring(YAML_TAG.length()) : "!" + tag;
     }
 
     private static int line(JsonParser p) {
