@@ -220,7 +220,7 @@ public final class ScenarioLoader {
 
     private void unknown(String key, int line) {
         String hint = registry.closest(key);
-        problems.add(at(line) + "unknown key \"" + key + "\"" + (hint != null ? " (did you mean \"" + hint + "\"?)"
+        problems.add(at(line) + "unknown key " + YamlNode.show(key) + (hint != null ? " (did you mean \"" + hint + "\"?)"
                 : "; see scenarios/PARAMETERS.md for the keys a scenario understands"));
     }
 
@@ -245,7 +245,7 @@ public final class ScenarioLoader {
                 } else if (ACTIONS.contains(e.key())) {
                     actions.add(e);
                 } else {
-                    problems.add(at(e.keyLine()) + name + ": unknown key \"" + e.key() + "\"; an intervention has at_h and one of "
+                    problems.add(at(e.keyLine()) + name + ": unknown key " + YamlNode.show(e.key()) + "; an intervention has at_h and one of "
                             + String.join(", ", ACTIONS));
                 }
             }
@@ -310,7 +310,7 @@ public final class ScenarioLoader {
                 for (YamlNode.Entry b : m.entries().values()) {
                     Param p = registry.param("blockade." + b.key());
                     if (p == null) {
-                        problems.add(at(b.keyLine()) + key + ": unknown blockade \"" + b.key() + "\"; expected pd_l1, ido, pge2 or tgf_beta");
+                        problems.add(at(b.keyLine()) + key + ": unknown blockade " + YamlNode.show(b.key()) + "; expected pd_l1, ido, pge2 or tgf_beta");
                         continue;
                     }
                     try {

@@ -100,7 +100,7 @@ public final class YamlReader {
                     }
                     YamlNode value = node(p, p.nextToken(), depth + 1);
                     if (entries.containsKey(key)) {
-                        problems.add(source + " line " + keyLine + ": key \"" + key + "\" appears twice (first on line "
+                        problems.add(source + " line " + keyLine + ": key " + YamlNode.show(key) + " appears twice (first on line "
                                 + entries.get(key).keyLine() + ")");
                     } else {
                         entries.put(key, new YamlNode.Entry(key, keyLine, value));

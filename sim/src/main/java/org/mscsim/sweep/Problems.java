@@ -60,7 +60,7 @@ final class Problems {
         boolean ok = true;
         for (YamlNode.Entry e : m.entries().values()) {
             if (!List.of(allowed).contains(e.key())) {
-                list.add(at(e.keyLine()) + path + ": unexpected key \"" + e.key() + "\" beside " + String.join(", ", allowed));
+                list.add(at(e.keyLine()) + path + ": unexpected key " + YamlNode.show(e.key()) + " beside " + String.join(", ", allowed));
                 ok = false;
             }
         }

@@ -77,7 +77,7 @@ public final class SweepParser {
         for (YamlNode.Entry entry : e.values()) {
             if (!KEYS.contains(entry.key())) {
                 String hint = Hints.closest(entry.key(), KEYS);
-                problems.add(problems.at(entry.keyLine()) + "unknown key \"" + entry.key() + "\"" + (hint != null ? " (did you mean \"" + hint + "\"?)"
+                problems.add(problems.at(entry.keyLine()) + "unknown key " + YamlNode.show(entry.key()) + (hint != null ? " (did you mean \"" + hint + "\"?)"
                         : "; a sweep file has " + String.join(", ", KEYS)));
             }
         }
@@ -272,7 +272,7 @@ public final class SweepParser {
                 out.addAll(leaves(sub, key, where));
             } else {
                 String hint = registry.closest(key);
-                problems.add(problems.at(e.keyLine()) + where + ": unknown parameter \"" + key + "\"" + (hint != null ? " (did you mean \"" + hint + "\"?)"
+                problems.add(problems.at(e.keyLine()) + where + ": unknown parameter " + YamlNode.show(key) + (hint != null ? " (did you mean \"" + hint + "\"?)"
                         : "; see scenarios/PARAMETERS.md or ./mscsim params"));
             }
         }

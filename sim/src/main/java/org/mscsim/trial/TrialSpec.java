@@ -95,7 +95,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
         Map<String, YamlNode.Entry> e = map.entries();
         for (YamlNode.Entry x : e.values()) {
             if (!KEYS.contains(x.key())) {
-                r.problem(x.keyLine(), "unknown key \"" + x.key() + "\"; a trial has " + String.join(", ", KEYS));
+                r.problem(x.keyLine(), "unknown key " + YamlNode.show(x.key()) + "; a trial has " + String.join(", ", KEYS));
             }
         }
         String name = r.text(e, "name", "trial");
@@ -211,7 +211,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
                 for (YamlNode.Entry x : rsm.entries().values()) {
                     String t = x.value() instanceof YamlNode.Scalar sc ? sc.text() : "";
                     if (!t.matches("\\d+/\\d+")) {
-                        r.problem(x.keyLine(), "published.responders." + x.key() + " must be like 6/12, got " + x.value().describe());
+                        r.problem(x.keyLine(), "published.responders." + YamlNode.inline(x.key()) + " must be like 6/12, got " + x.value().describe());
                     }
                     pub.put(x.key(), t);
                 }
@@ -245,7 +245,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
             } else if (x.value() instanceof YamlNode.Scalar sc) {
                 sets.add(k + "=" + sc.text());
             } else {
-                r.problem(x.keyLine(), "set." + k + " must be a value");
+                r.problem(x.keyLine(), "set." + YamlNode.inline(k) + " must be a value");
             }
         }
     }
@@ -266,7 +266,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
         void only(YamlNode.MapNode m, String where, List<String> keys) {
             for (YamlNode.Entry x : m.entries().values()) {
                 if (!keys.contains(x.key())) {
-                    problem(x.keyLine(), where + ": unknown key \"" + x.key() + "\"; expected " + String.join(", ", keys));
+                    problem(x.keyLine(), where + ": unknown key " + YamlNode.show(x.key()) + "; expected " + String.join(", ", keys));
                 }
             }
         }
@@ -311,7 +311,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
             Param p = Parameters.get().param(v.key());
             if (p == null || p.type() != Param.Type.REAL) {
                 String hint = Parameters.get().closest(v.key());
-                problem(v.keyLine(), "variability: \"" + v.key() + "\" is not a numeric scenario parameter"
+                problem(v.keyLine(), "variability: " + YamlNode.show(v.key()) + " is not a numeric scenario parameter"
                         + (hint != null ? " (did you mean \"" + hint + "\"?)" : ""));
                 return null;
             }
@@ -321,11 +321,11 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
             }
             YamlNode.Entry d = dm.entries().values().iterator().next();
             if (!(d.value() instanceof YamlNode.MapNode args)) {
-                problem(d.keyLine(), "variability." + v.key() + "." + d.key() + " needs its arguments as a mapping");
+                problem(d.keyLine(), "variability." + v.key() + "." + YamlNode.inline(d.key()) + " needs its arguments as a mapping");
                 return null;
             }
             Map<String, YamlNode.Entry> f = args.entries();
-            String where = "variability." + v.key() + "." + d.key();
+            String where = "variability." + v.key() + "." + YamlNode.inline(d.key());
             double lo = number(f, "min", Double.NEGATIVE_INFINITY, p.min(), p.max(), false);
             double hi = number(f, "max", Double.POSITIVE_INFINITY, p.min(), p.max(), false);
             String centre = d.key().equals("lognormal") ? "median" : "mean";
