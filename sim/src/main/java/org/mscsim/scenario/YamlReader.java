@@ -180,6 +180,9 @@ public final class YamlReader {
         String where = loc != null && loc.getLineNr() > 0 ? " line " + loc.getLineNr() : "";
         if (message != null && message.startsWith("Expected a field name")) {
             message = "a key must be a plain name, not a list, a mapping or an alias";
+        } else if (message != null && message.contains("failed to tokenize")) {
+            // SnakeYAML's scanner throws NumberFormatException for a short unicode escape (backslash, u, 12); Jackson names it.
+            message = "a malformed escape in a quoted string (\\u needs 4 hexadecimal digits, \\x 2, \\U 8)";
         }
         return where + ": not valid YAML: " + (message == null ? "unreadable input" : plain(message));
     }
