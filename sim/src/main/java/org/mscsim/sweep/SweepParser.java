@@ -143,9 +143,13 @@ public final class SweepParser {
         return new Base(path, loadBase(() -> ScenarioLoader.load(file, List.of())));
     }
 
-    /** {@code path} relative to {@code dir}, or null if it cannot be a file name (too long, or a NUL character from "\0"). */
+    /**
+     * {@code path} relative to {@code dir}, or null if it cannot be a file name: too long, or
+     * holding a NUL (from "\0"), a line break or another control character (Linux allows those in
+     * names, but such a base: is damage, and would break every message that names the file).
+     */
     private static Path resolve(Path dir, String path) {
-        if (path.length() > MAX_PATH) {
+        if (path.length() > MAX_PATH || path.chars().anyMatch(Character::isISOControl)) {
             return null;
         }
         try {

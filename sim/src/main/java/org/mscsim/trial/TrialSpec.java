@@ -224,7 +224,10 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
 
     /** The patient scenario named in the trial file, relative to it; null (after saying why) if it cannot be a file name. */
     private static Path patientFile(Path trialFile, YamlNode.Scalar name, int line, Reader r) {
-        if (name.type() == YamlNode.Scalar.Type.NULL || name.text().isBlank() || name.text().length() > 400) {
+        // Linux allows control characters in file names, but a patient: holding a line break is
+        // damage, and would break every message that names the file.
+        if (name.type() == YamlNode.Scalar.Type.NULL || name.text().isBlank() || name.text().length() > 400
+                || name.text().chars().anyMatch(Character::isISOControl)) {
             r.problem(line, "patient must be a file name, got " + name.describe());
             return null;
         }
