@@ -21,6 +21,7 @@ import org.mscsim.sweep.RunMatrix;
 import org.mscsim.sweep.SlurmSettings;
 import org.mscsim.sweep.Sweep;
 import org.mscsim.sweep.SweepDir;
+import org.mscsim.sweep.SweepLock;
 import org.mscsim.sweep.SweepParser;
 import org.mscsim.sweep.slurm.Slurm;
 import org.mscsim.sweep.slurm.SlurmExecutor;
@@ -101,30 +102,56 @@ final class SweepCommand implements Callable<Integer> {
         checkOptions();
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SweepDir dir;
         if (Files.isDirectory(sweep)) {
             if (out != null && !out.toAbsolutePath().normalize().equals(sweep.toAbsolutePath().normalize())) {
                 throw new Main.UserError("give the sweep directory once: either as SWEEP or as --out");
             }
-            dir = SweepDir.open(sweep);
+            SweepDir dir = SweepDir.open(sweep);
             if (dryRun) {
                 describe(o, dir.manifest(), dir.root());
                 return 0;
             }
-        } else {
-            Sweep s = SweepParser.load(sweep);
-            List<Run> runs = RunMatrix.expand(s);
-            Manifest fresh = Manifest.of(s, runs, sweep);
-            Path target = out != null ? out : Path.of("runs", "sweep-" + RunWriter.safeName(s.name()));
-            if (dryRun) {
-                describe(o, fresh, target);
-                return 0;
+            try (SweepLock lock = lock(sweep, err)) {
+                // Read again under the lock: the command that held it may have changed the manifest.
+                return drive(SweepDir.open(sweep), o, err);
             }
-            if (resume && !SweepDir.isSweepDir(target)) {
-                throw new Main.UserError("--resume: " + target + " holds no sweep yet; leave out --resume to start it");
-            }
-            dir = SweepDir.prepare(target, fresh, ScenarioLoader.read(sweep), s.base());
         }
+        Sweep s = SweepParser.load(sweep);
+        List<Run> runs = RunMatrix.expand(s);
+        Manifest fresh = Manifest.of(s, runs, sweep);
+        Path target = out != null ? out : Path.of("runs", "sweep-" + RunWriter.safeName(s.name()));
+        if (dryRun) {
+            describe(o, fresh, target);
+            return 0;
+        }
+        if (resume && !SweepDir.isSweepDir(target)) {
+            throw new Main.UserError("--resume: " + target + " holds no sweep yet; leave out --resume to start it");
+        }
+        SweepDir.checkTarget(target);
+        String text = ScenarioLoader.read(sweep);
+        try (SweepLock lock = lock(target, err)) {
+            return drive(SweepDir.prepare(target, fresh, text, s.base()), o, err);
+        }
+    }
+
+    /**
+     * Takes the sweep directory's lock for the rest of the command, so a second sweep command on
+     * the same directory is refused before it changes anything.
+     */
+    private SweepLock lock(Path root, PrintWriter err) throws Exception {
+        try {
+            SweepLock lock = SweepLock.acquire(root, "./mscsim " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            if (lock.note() != null) {
+                err.println("note: " + lock.note());
+            }
+            return lock;
+        } catch (SweepLock.Held e) {
+            throw new Main.UserError(e.getMessage(), Main.FAILED);
+        }
+    }
+
+    /** Runs or submits what the sweep in {@code dir} still needs; the caller holds its lock. */
+    private int drive(SweepDir dir, PrintWriter o, PrintWriter err) throws Exception {
         Manifest m = dir.manifest();
         String note = dir.versionNote();
         if (note != null) {
