@@ -214,7 +214,15 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Rebuilds results.csv and says what is done; exit code 1 if any run is not. */
     private static int report(SweepDir dir, PrintWriter o, PrintWriter err) throws Exception {
-        Results.Collected c = Results.rebuild(dir);
+        Results.Collected c;
+        java.io.IOException unwritten = null;
+        try {
+            c = Results.rebuild(dir);
+        } catch (java.io.IOException e) {
+            // e.g. a full disk: still say which runs are not done, then why results.csv is not new
+            unwritten = e;
+            c = Results.collect(dir);
+        }
         Manifest m = dir.manifest();
         List<String> notDone = new ArrayList<>();
         for (Run r : m.runs()) {
@@ -223,15 +231,22 @@ final class SweepCommand implements Callable<Integer> {
                 notDone.add(r.id() + (why == null ? " (not run)" : " (" + why + ")"));
             }
         }
-        o.printf(Locale.ROOT, "Wrote %s: %d of %d runs.%n", dir.results(), c.rows().size(), m.size());
+        if (unwritten == null) {
+            o.printf(Locale.ROOT, "Wrote %s: %d of %d runs.%n", dir.results(), c.rows().size(), m.size());
+        }
         o.flush();
-        if (notDone.isEmpty()) {
+        if (notDone.isEmpty() && unwritten == null) {
             return 0;
         }
-        err.println("error: " + notDone.size() + " of " + m.size() + " runs are not done: " + String.join(", ", notDone.subList(0, Math.min(5, notDone.size())))
-                + (notDone.size() > 5 ? " and " + (notDone.size() - 5) + " more" : "") + ". Details in " + dir.root().resolve("failed")
-                + "; run the same command again to retry them.");
-        err.flush();
+        if (!notDone.isEmpty()) {
+            err.println("error: " + notDone.size() + " of " + m.size() + " runs are not done: " + String.join(", ", notDone.subList(0, Math.min(5, notDone.size())))
+                    + (notDone.size() > 5 ? " and " + (notDone.size() - 5) + " more" : "") + ". Details in " + dir.root().resolve("failed")
+                    + "; run the same command again to retry them.");
+            err.flush();
+        }
+        if (unwritten != null) {
+            throw unwritten;
+        }
         return Main.FAILED;
     }
 
