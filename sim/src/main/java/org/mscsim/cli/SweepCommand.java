@@ -19,6 +19,7 @@ import org.mscsim.sweep.Run;
 import org.mscsim.sweep.RunExecution;
 import org.mscsim.sweep.RunMatrix;
 import org.mscsim.sweep.SlurmSettings;
+import org.mscsim.sweep.StopOnSignal;
 import org.mscsim.sweep.Sweep;
 import org.mscsim.sweep.SweepDir;
 import org.mscsim.sweep.SweepLock;
@@ -176,8 +177,17 @@ final class SweepCommand implements Callable<Integer> {
         int n = workers != null ? workers : Batch.allCores();
         long t0 = System.nanoTime();
         ProgressLine line = quiet || p.todo().isEmpty() ? null : new ProgressLine(err, "sweep");
-        List<RunExecution.Outcome> outcomes = LocalExecutor.run(dir, dir.base(), p.todo(), n,
-                line == null ? null : (finished, total, failed) -> line.update(finished, total, "runs"));
+        List<RunExecution.Outcome> outcomes;
+        try (StopOnSignal signal = StopOnSignal.install(dir, message -> {
+            if (line != null && System.console() != null) {
+                err.println();
+            }
+            err.println(message);
+            err.flush();
+        })) {
+            outcomes = LocalExecutor.run(dir, dir.base(), p.todo(), n,
+                    line == null ? null : (finished, total, failed) -> line.update(finished, total, "runs"), signal.flag());
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         List<RunExecution.Outcome> failed = outcomes.stream().filter(RunExecution.Outcome::failed).toList();
         if (!p.todo().isEmpty()) {

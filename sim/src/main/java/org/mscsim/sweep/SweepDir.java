@@ -50,6 +50,8 @@ public final class SweepDir {
 
     private final Path root;
     private final Manifest manifest;
+    private final Object publishing = new Object();
+    private volatile boolean stopped;
 
     private SweepDir(Path root, Manifest manifest) {
         this.root = root;
@@ -230,16 +232,46 @@ public final class SweepDir {
     /**
      * Moves a finished run into place with one rename, so {@code runs/RUN_ID} is either absent or
      * complete. If another process finished the same run first, its copy stays and this one goes.
+     *
+     * @return false, leaving the run in {@code tmp/}, once {@link #stopPublishing} was called
      */
-    void publish(Run run, Path finished) throws IOException {
+    boolean publish(Run run, Path finished) throws IOException {
         Path target = runDir(run);
         Files.createDirectories(target.getParent());
-        try {
-            Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            Trees.delete(finished);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot rename " + finished + " to " + target + " atomically (tmp/ and runs/ must be on one filesystem)", e);
+        synchronized (publishing) {
+            if (stopped) {
+                return false;
+            }
+            try {
+                Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                Trees.delete(finished);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("cannot rename " + finished + " to " + target + " atomically (tmp/ and runs/ must be on one filesystem)", e);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * No run is moved into {@code runs/} after this returns (a run being renamed finishes first),
+     * so {@code runs/} no longer changes under a {@code results.csv} rebuilt after it: used when
+     * a sweep is stopped by a signal. Runs that finish later stay in {@code tmp/}.
+     */
+    public void stopPublishing() {
+        synchronized (publishing) {
+            stopped = true;
+        }
+    }
+
+    /** This process's runs in progress: its directories in {@code tmp/}. */
+    public int inProgress() {
+        Path tmp = root.resolve("tmp");
+        String mine = "." + ProcessHandle.current().pid() + "-";
+        try (Stream<Path> s = Files.list(tmp)) {
+            return (int) s.filter(p -> p.getFileName().toString().contains(mine)).count();
+        } catch (IOException e) {
+            return 0;
         }
     }
 
