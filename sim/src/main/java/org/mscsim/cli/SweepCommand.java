@@ -112,6 +112,7 @@ final class SweepCommand implements Callable<Integer> {
                 describe(o, dir.manifest(), dir.root());
                 return 0;
             }
+            checkSlurmDirectory(sweep);
             try (SweepLock lock = lock(sweep, err)) {
                 // Read again under the lock: the command that held it may have changed the manifest.
                 return drive(SweepDir.open(sweep), o, err);
@@ -129,9 +130,22 @@ final class SweepCommand implements Callable<Integer> {
             throw new Main.UserError("--resume: " + target + " holds no sweep yet; leave out --resume to start it");
         }
         SweepDir.checkTarget(target);
+        checkSlurmDirectory(target);
         String text = ScenarioLoader.read(sweep);
         try (SweepLock lock = lock(target, err)) {
             return drive(SweepDir.prepare(target, fresh, text, s.base()), o, err);
+        }
+    }
+
+    /**
+     * A Slurm sweep's directory goes into #SBATCH lines, which cannot hold a line break or a
+     * backslash: refused before anything is created (SlurmExecutor checks again before it writes
+     * a script).
+     */
+    private void checkSlurmDirectory(Path dir) throws Main.UserError {
+        String why = executor == Executor.slurm ? SlurmExecutor.unusableDirectory(dir) : null;
+        if (why != null) {
+            throw new Main.UserError("--executor slurm: " + why);
         }
     }
 
