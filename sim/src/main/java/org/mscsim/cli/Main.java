@@ -2,6 +2,7 @@ package org.mscsim.cli;
 
 import java.io.PrintWriter;
 import org.mscsim.Version;
+import org.mscsim.output.AtomicFiles;
 import org.mscsim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,14 +69,25 @@ public final class Main implements Runnable {
                 err.flush();
                 return ue.exitCode();
             }
-            if (ex instanceof java.io.IOException io) {
-                err.println("error: " + io.getMessage());
+            // A write failing inside the model's observers (a full disk mid-run) arrives unchecked.
+            java.io.IOException io = ex instanceof java.io.IOException e ? e
+                    : ex instanceof java.io.UncheckedIOException u ? u.getCause() : null;
+            if (io != null) {
+                err.println("error: " + describe(io));
                 err.flush();
                 return FAILED;
             }
             throw ex;
         });
         return cl;
+    }
+
+    /** An I/O error as "path: reason" (AccessDeniedException and its kind carry only the path). */
+    static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() == null && f.getFile() != null) {
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + AtomicFiles.reason(f);
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     @Override

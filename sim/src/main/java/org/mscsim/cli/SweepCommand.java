@@ -19,8 +19,10 @@ import org.mscsim.sweep.Run;
 import org.mscsim.sweep.RunExecution;
 import org.mscsim.sweep.RunMatrix;
 import org.mscsim.sweep.SlurmSettings;
+import org.mscsim.sweep.StopOnSignal;
 import org.mscsim.sweep.Sweep;
 import org.mscsim.sweep.SweepDir;
+import org.mscsim.sweep.SweepLock;
 import org.mscsim.sweep.SweepParser;
 import org.mscsim.sweep.slurm.Slurm;
 import org.mscsim.sweep.slurm.SlurmExecutor;
@@ -101,30 +103,70 @@ final class SweepCommand implements Callable<Integer> {
         checkOptions();
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SweepDir dir;
         if (Files.isDirectory(sweep)) {
             if (out != null && !out.toAbsolutePath().normalize().equals(sweep.toAbsolutePath().normalize())) {
                 throw new Main.UserError("give the sweep directory once: either as SWEEP or as --out");
             }
-            dir = SweepDir.open(sweep);
+            SweepDir dir = SweepDir.open(sweep);
             if (dryRun) {
                 describe(o, dir.manifest(), dir.root());
                 return 0;
             }
-        } else {
-            Sweep s = SweepParser.load(sweep);
-            List<Run> runs = RunMatrix.expand(s);
-            Manifest fresh = Manifest.of(s, runs, sweep);
-            Path target = out != null ? out : Path.of("runs", "sweep-" + RunWriter.safeName(s.name()));
-            if (dryRun) {
-                describe(o, fresh, target);
-                return 0;
+            checkSlurmDirectory(sweep);
+            try (SweepLock lock = lock(sweep, err)) {
+                // Read again under the lock: the command that held it may have changed the manifest.
+                return drive(SweepDir.open(sweep), o, err);
             }
-            if (resume && !SweepDir.isSweepDir(target)) {
-                throw new Main.UserError("--resume: " + target + " holds no sweep yet; leave out --resume to start it");
-            }
-            dir = SweepDir.prepare(target, fresh, ScenarioLoader.read(sweep), s.base());
         }
+        Sweep s = SweepParser.load(sweep);
+        List<Run> runs = RunMatrix.expand(s);
+        Manifest fresh = Manifest.of(s, runs, sweep);
+        Path target = out != null ? out : Path.of("runs", "sweep-" + RunWriter.safeName(s.name()));
+        if (dryRun) {
+            describe(o, fresh, target);
+            return 0;
+        }
+        if (resume && !SweepDir.isSweepDir(target)) {
+            throw new Main.UserError("--resume: " + target + " holds no sweep yet; leave out --resume to start it");
+        }
+        SweepDir.checkTarget(target);
+        checkSlurmDirectory(target);
+        String text = ScenarioLoader.read(sweep);
+        try (SweepLock lock = lock(target, err)) {
+            return drive(SweepDir.prepare(target, fresh, text, s.base()), o, err);
+        }
+    }
+
+    /**
+     * A Slurm sweep's directory goes into #SBATCH lines, which cannot hold a line break or a
+     * backslash: refused before anything is created (SlurmExecutor checks again before it writes
+     * a script).
+     */
+    private void checkSlurmDirectory(Path dir) throws Main.UserError {
+        String why = executor == Executor.slurm ? SlurmExecutor.unusableDirectory(dir) : null;
+        if (why != null) {
+            throw new Main.UserError("--executor slurm: " + why);
+        }
+    }
+
+    /**
+     * Takes the sweep directory's lock for the rest of the command, so a second sweep command on
+     * the same directory is refused before it changes anything.
+     */
+    private SweepLock lock(Path root, PrintWriter err) throws Exception {
+        try {
+            SweepLock lock = SweepLock.acquire(root, "./mscsim " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            if (lock.note() != null) {
+                err.println("note: " + lock.note());
+            }
+            return lock;
+        } catch (SweepLock.Held e) {
+            throw new Main.UserError(e.getMessage(), Main.FAILED);
+        }
+    }
+
+    /** Runs or submits what the sweep in {@code dir} still needs; the caller holds its lock. */
+    private int drive(SweepDir dir, PrintWriter o, PrintWriter err) throws Exception {
         Manifest m = dir.manifest();
         String note = dir.versionNote();
         if (note != null) {
@@ -149,8 +191,17 @@ final class SweepCommand implements Callable<Integer> {
         int n = workers != null ? workers : Batch.allCores();
         long t0 = System.nanoTime();
         ProgressLine line = quiet || p.todo().isEmpty() ? null : new ProgressLine(err, "sweep");
-        List<RunExecution.Outcome> outcomes = LocalExecutor.run(dir, dir.base(), p.todo(), n,
-                line == null ? null : (finished, total, failed) -> line.update(finished, total, "runs"));
+        List<RunExecution.Outcome> outcomes;
+        try (StopOnSignal signal = StopOnSignal.install(dir, message -> {
+            if (line != null && System.console() != null) {
+                err.println();
+            }
+            err.println(message);
+            err.flush();
+        })) {
+            outcomes = LocalExecutor.run(dir, dir.base(), p.todo(), n,
+                    line == null ? null : (finished, total, failed) -> line.update(finished, total, "runs"), signal.flag());
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         List<RunExecution.Outcome> failed = outcomes.stream().filter(RunExecution.Outcome::failed).toList();
         if (!p.todo().isEmpty()) {
@@ -187,7 +238,15 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Rebuilds results.csv and says what is done; exit code 1 if any run is not. */
     private static int report(SweepDir dir, PrintWriter o, PrintWriter err) throws Exception {
-        Results.Collected c = Results.rebuild(dir);
+        Results.Collected c;
+        java.io.IOException unwritten = null;
+        try {
+            c = Results.rebuild(dir);
+        } catch (java.io.IOException e) {
+            // e.g. a full disk: still say which runs are not done, then why results.csv is not new
+            unwritten = e;
+            c = Results.collect(dir);
+        }
         Manifest m = dir.manifest();
         List<String> notDone = new ArrayList<>();
         for (Run r : m.runs()) {
@@ -196,15 +255,22 @@ final class SweepCommand implements Callable<Integer> {
                 notDone.add(r.id() + (why == null ? " (not run)" : " (" + why + ")"));
             }
         }
-        o.printf(Locale.ROOT, "Wrote %s: %d of %d runs.%n", dir.results(), c.rows().size(), m.size());
+        if (unwritten == null) {
+            o.printf(Locale.ROOT, "Wrote %s: %d of %d runs.%n", dir.results(), c.rows().size(), m.size());
+        }
         o.flush();
-        if (notDone.isEmpty()) {
+        if (notDone.isEmpty() && unwritten == null) {
             return 0;
         }
-        err.println("error: " + notDone.size() + " of " + m.size() + " runs are not done: " + String.join(", ", notDone.subList(0, Math.min(5, notDone.size())))
-                + (notDone.size() > 5 ? " and " + (notDone.size() - 5) + " more" : "") + ". Details in " + dir.root().resolve("failed")
-                + "; run the same command again to retry them.");
-        err.flush();
+        if (!notDone.isEmpty()) {
+            err.println("error: " + notDone.size() + " of " + m.size() + " runs are not done: " + String.join(", ", notDone.subList(0, Math.min(5, notDone.size())))
+                    + (notDone.size() > 5 ? " and " + (notDone.size() - 5) + " more" : "") + ". Details in " + dir.root().resolve("failed")
+                    + "; run the same command again to retry them.");
+            err.flush();
+        }
+        if (unwritten != null) {
+            throw unwritten;
+        }
         return Main.FAILED;
     }
 

@@ -2,8 +2,14 @@ package org.mscsim.output;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -24,9 +30,53 @@ public final class AtomicFiles {
                 ch.force(true);
             }
             publish(tmp, target);
+        } catch (IOException e) {
+            throw naming(target, e);
         } finally {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // the write failed already, or the file is gone; a hidden .partial file is never read
+            }
         }
+    }
+
+    /**
+     * The error as a person needs it: {@code file: reason}. A full disk shows as a bare "No space
+     * left on device" from the stream and a refused directory as just its path
+     * (AccessDeniedException); neither says what could not be written or why.
+     */
+    public static IOException naming(Path file, IOException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith(file + ": ")) {
+            return e;
+        }
+        return new IOException(file + ": " + reason(e), e);
+    }
+
+    /** Why an I/O operation failed, without the path: the system's reason, or what the exception type means. */
+    public static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null) {
+                return f.getReason();
+            }
+            if (e instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof NoSuchFileException) {
+                return "no such file or directory";
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                return "already exists";
+            }
+            if (e instanceof NotDirectoryException) {
+                return "not a directory";
+            }
+            if (e instanceof DirectoryNotEmptyException) {
+                return "directory not empty";
+            }
+            return "cannot be written";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     public static void write(Path target, String text) throws IOException {

@@ -69,7 +69,8 @@ public final class TimeSeries implements MscModel.Observer {
         try {
             out.write(text);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Called from the model's observer, which cannot throw IOException (e.g. a full disk mid-run).
+            throw new UncheckedIOException(AtomicFiles.naming(target, e));
         }
     }
 
@@ -144,13 +145,17 @@ public final class TimeSeries implements MscModel.Observer {
 
     /** Flushes, forces to disk and renames the CSV to its final name. */
     public void publish() throws IOException {
-        out.flush();
-        out.close();
-        out = null;
-        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-            ch.force(true);
+        try {
+            out.flush();
+            out.close();
+            out = null;
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            AtomicFiles.publish(tmp, target);
+        } catch (IOException e) {
+            throw AtomicFiles.naming(target, e);
         }
-        AtomicFiles.publish(tmp, target);
     }
 
     /** Abandons the temporary file (a failed run). */
@@ -159,6 +164,11 @@ public final class TimeSeries implements MscModel.Observer {
             if (out != null) {
                 out.close();
             }
+        } catch (IOException ignored) {
+            // closing flushes the buffer, which fails again on a full disk; the file goes anyway
+        }
+        out = null;
+        try {
             if (tmp != null) {
                 Files.deleteIfExists(tmp);
             }

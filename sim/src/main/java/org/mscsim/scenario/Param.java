@@ -2,6 +2,7 @@ package org.mscsim.scenario;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One scenario parameter: its dotted key, type, default, allowed range, unit, what it means and
@@ -15,6 +16,11 @@ public record Param(String key, Type type, Object defaultValue, double min, doub
                     List<String> choices, String unit, String doc, String source, boolean live) {
 
     public enum Type { INT, LONG, REAL, BOOL, CHOICE, TEXT }
+
+    /** A whole number in ASCII digits (underscores already removed). */
+    private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
+    /** A decimal number in ASCII digits, optionally with an exponent: 12, -0.5, .5, 3., 2.0e6 (underscores already removed). */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[-+]?[0-9]+)?");
 
     /** Thrown by {@link #parse} with the expectation, e.g. "a whole number from 0 to 4000". */
     public static final class Invalid extends Exception {
@@ -84,7 +90,11 @@ public record Param(String key, Type type, Object defaultValue, double min, doub
             case LONG: {
                 long v;
                 try {
-                    v = Long.parseLong(text.replace("_", ""));
+                    String digits = text.replace("_", "");
+                    if (!WHOLE.matcher(digits).matches()) {
+                        throw new NumberFormatException(); // Long.parseLong would take other scripts' digits
+                    }
+                    v = Long.parseLong(digits);
                 } catch (NumberFormatException e) {
                     double d = parseReal(text);
                     if (d != Math.rint(d) || Math.abs(d) > 9.0e15) {
@@ -124,8 +134,9 @@ public record Param(String key, Type type, Object defaultValue, double min, doub
         if (t.equals(".inf") || t.equals("inf") || t.equals("+.inf")) {
             return Double.POSITIVE_INFINITY;
         }
-        if (t.isEmpty() || !(Character.isDigit(t.charAt(0)) || "+-.".indexOf(t.charAt(0)) >= 0)
-                || t.endsWith("d") || t.endsWith("f")) {
+        if (!DECIMAL.matcher(t).matches()) {
+            // Double.parseDouble also reads Java's hexadecimal floats (0x1p3), "NaN" and a trailing d or f;
+            // a scenario number is written in decimal.
             throw new Invalid(expectation());
         }
         try {

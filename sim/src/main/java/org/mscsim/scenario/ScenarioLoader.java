@@ -64,7 +64,15 @@ public final class ScenarioLoader {
             if (size > MAX_BYTES) {
                 throw new ScenarioException(file + ": " + size + " bytes is too large for a scenario (limit 4 MiB)");
             }
-            byte[] bytes = Files.readAllBytes(file);
+            // Read at most the limit whatever the size said: a device or pipe (/dev/zero, /dev/stdin)
+            // reports size 0 and may never end.
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new ScenarioException(file + ": more than 4 MiB, too large for a scenario (limit 4 MiB)");
+            }
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -107,7 +115,8 @@ public final class ScenarioLoader {
         Map<String, Object> values = new LinkedHashMap<>(s.values());
         List<Intervention> interventions = s.interventions();
         for (String set : sets) {
-            String where = "--set " + set;
+            // Every message about this override names it; a runaway one is named by its start.
+            String where = "--set " + YamlNode.inline(set);
             int eq = set.indexOf('=');
             if (eq <= 0) {
                 problems.add(where + ": expected KEY=VALUE, e.g. populations.msc=500");
@@ -211,7 +220,7 @@ public final class ScenarioLoader {
 
     private void unknown(String key, int line) {
         String hint = registry.closest(key);
-        problems.add(at(line) + "unknown key \"" + key + "\"" + (hint != null ? " (did you mean \"" + hint + "\"?)"
+        problems.add(at(line) + "unknown key " + YamlNode.show(key) + (hint != null ? " (did you mean \"" + hint + "\"?)"
                 : "; see scenarios/PARAMETERS.md for the keys a scenario understands"));
     }
 
@@ -236,7 +245,7 @@ public final class ScenarioLoader {
                 } else if (ACTIONS.contains(e.key())) {
                     actions.add(e);
                 } else {
-                    problems.add(at(e.keyLine()) + name + ": unknown key \"" + e.key() + "\"; an intervention has at_h and one of "
+                    problems.add(at(e.keyLine()) + name + ": unknown key " + YamlNode.show(e.key()) + "; an intervention has at_h and one of "
                             + String.join(", ", ACTIONS));
                 }
             }
@@ -301,7 +310,7 @@ public final class ScenarioLoader {
                 for (YamlNode.Entry b : m.entries().values()) {
                     Param p = registry.param("blockade." + b.key());
                     if (p == null) {
-                        problems.add(at(b.keyLine()) + key + ": unknown blockade \"" + b.key() + "\"; expected pd_l1, ido, pge2 or tgf_beta");
+                        problems.add(at(b.keyLine()) + key + ": unknown blockade " + YamlNode.show(b.key()) + "; expected pd_l1, ido, pge2 or tgf_beta");
                         continue;
                     }
                     try {

@@ -36,7 +36,39 @@ public sealed interface YamlNode {
         public enum Type { STRING, NUMBER, BOOLEAN, NULL }
 
         public String describe() {
-            return type == Type.NULL ? "nothing" : "\"" + text + "\"";
+            return type == Type.NULL ? "nothing" : show(text);
         }
+    }
+
+    /** Longest text a message quotes whole; longer text is cut, with its length said. */
+    int SHOWN = 80;
+
+    /**
+     * Text as a message quotes it: in double quotes, on one line (control characters escaped), and
+     * cut to its start when longer than {@link #SHOWN} characters, so a runaway value in a file
+     * gives a readable error rather than a megabyte of it.
+     */
+    static String show(String text) {
+        if (text.length() <= SHOWN) {
+            return Param.quote(text);
+        }
+        return Param.quote(start(text)) + "... (" + text.length() + " characters)";
+    }
+
+    /**
+     * Text as a message names it without quotes (e.g. a {@code --set} argument): as it is when
+     * short and on one line, else escaped and cut like {@link #show}.
+     */
+    static String inline(String text) {
+        if (text.length() <= SHOWN && text.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029)) {
+            return text;
+        }
+        String cut = text.length() <= SHOWN ? text : start(text);
+        String q = Param.quote(cut);
+        return q.substring(1, q.length() - 1) + (cut.length() < text.length() ? "... (" + text.length() + " characters)" : "");
+    }
+
+    private static String start(String text) {
+        return text.substring(0, Character.isHighSurrogate(text.charAt(SHOWN - 21)) ? SHOWN - 21 : SHOWN - 20);
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mscsim.scenario.Scenario;
 
@@ -27,6 +28,15 @@ public final class LocalExecutor {
     /** Runs {@code todo} in index order on {@code workers} threads; returns the outcomes in the same order. */
     public static List<RunExecution.Outcome> run(SweepDir dir, Scenario base, List<Run> todo, int workers, Progress progress)
             throws InterruptedException {
+        return run(dir, base, todo, workers, progress, new AtomicBoolean());
+    }
+
+    /**
+     * The same, but no run starts once {@code stop} is set (by a signal handler); those not
+     * started end as failed with "not started".
+     */
+    public static List<RunExecution.Outcome> run(SweepDir dir, Scenario base, List<Run> todo, int workers, Progress progress,
+                                                 AtomicBoolean stop) throws InterruptedException {
         int n = todo.size();
         if (n == 0) {
             return List.of();
@@ -42,6 +52,9 @@ public final class LocalExecutor {
             List<Future<RunExecution.Outcome>> futures = new ArrayList<>(n);
             for (Run run : todo) {
                 futures.add(pool.submit(() -> {
+                    if (stop.get()) {
+                        return new RunExecution.Outcome(run, RunExecution.Outcome.Status.FAILED, "not started: the sweep was stopped");
+                    }
                     RunExecution.Outcome o = RunExecution.execute(dir, base, run);
                     int f = o.failed() ? failed.incrementAndGet() : failed.get();
                     int d = finished.incrementAndGet();

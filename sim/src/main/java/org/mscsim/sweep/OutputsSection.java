@@ -68,12 +68,12 @@ final class OutputsSection {
             if (e.key().equals("name")) {
                 name = problems.oneLine(e.value(), path + ".name");
                 if (name != null && !name.matches("[A-Za-z][A-Za-z0-9_.]*")) {
-                    problems.add(problems.at(e.value().line()) + path + ".name must start with a letter and use only letters, digits, _ and ., got \""
-                            + name + "\"");
+                    problems.add(problems.at(e.value().line()) + path + ".name must start with a letter and use only letters, digits, _ and ., got "
+                            + YamlNode.show(name));
                     name = null;
                 }
             } else if (column != null) {
-                problems.add(problems.at(e.keyLine()) + path + " must summarise one column; it also names \"" + e.key() + "\"");
+                problems.add(problems.at(e.keyLine()) + path + " must summarise one column; it also names " + YamlNode.show(e.key()));
                 return null;
             } else {
                 column = e;
@@ -87,7 +87,7 @@ final class OutputsSection {
         List<String> columns = Observables.COLUMNS.stream().map(Observables.Column::name).filter(c -> !c.equals("time_h")).toList();
         if (!columns.contains(col)) {
             String hint = Hints.closest(col, columns);
-            problems.add(problems.at(column.keyLine()) + path + ": no timeseries column \"" + col + "\"" + (hint != null ? " (did you mean \"" + hint + "\"?)"
+            problems.add(problems.at(column.keyLine()) + path + ": no timeseries column " + YamlNode.show(col) + (hint != null ? " (did you mean \"" + hint + "\"?)"
                     : "; columns are " + String.join(", ", columns)));
             return null;
         }
@@ -115,7 +115,7 @@ final class OutputsSection {
             return h == null ? null : Output.at(col, (Double) h);
         }
         if (!e.key().equals("time_to")) {
-            problems.add(problems.at(e.keyLine()) + path + expected + "\"" + e.key() + "\"");
+            problems.add(problems.at(e.keyLine()) + path + expected + YamlNode.show(e.key()));
             return null;
         }
         YamlNode v = e.value();

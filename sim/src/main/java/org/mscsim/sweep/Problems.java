@@ -60,7 +60,7 @@ final class Problems {
         boolean ok = true;
         for (YamlNode.Entry e : m.entries().values()) {
             if (!List.of(allowed).contains(e.key())) {
-                list.add(at(e.keyLine()) + path + ": unexpected key \"" + e.key() + "\" beside " + String.join(", ", allowed));
+                list.add(at(e.keyLine()) + path + ": unexpected key " + YamlNode.show(e.key()) + " beside " + String.join(", ", allowed));
                 ok = false;
             }
         }
@@ -72,7 +72,9 @@ final class Problems {
         boolean ok = true;
         for (String k : needed) {
             if (!m.entries().containsKey(k)) {
-                list.add(at(m.line()) + path + " needs " + k + " (it has " + String.join(", ", m.entries().keySet()) + ")");
+                List<String> keys = new java.util.ArrayList<>(m.entries().keySet());
+                String has = keys.size() <= 8 ? String.join(", ", keys) : String.join(", ", keys.subList(0, 8)) + " and " + (keys.size() - 8) + " more";
+                list.add(at(m.line()) + path + " needs " + k + " (it has " + (keys.isEmpty() ? "nothing" : has) + ")");
                 ok = false;
             }
         }
@@ -112,7 +114,7 @@ final class Problems {
         }
         String why = check.apply(s.text());
         if (why != null) {
-            list.add(at(node.line()) + path + " " + why + ", got " + Param.quote(s.text()));
+            list.add(at(node.line()) + path + " " + why + ", got " + YamlNode.show(s.text()));
             return null;
         }
         return s.text();

@@ -35,7 +35,10 @@ public final class RunExecution {
             Scenario s = run.scenario(base);
             tmp = dir.newTemporary(run);
             RunWriter.run(s, tmp, 1, null);
-            dir.publish(run, tmp);
+            if (!dir.publish(run, tmp)) {
+                // The sweep is stopping (a signal): the run stays in tmp/ and runs again on resume.
+                return new Outcome(run, Outcome.Status.FAILED, "stopped before it was saved");
+            }
             dir.clearFailure(run);
             return new Outcome(run, Outcome.Status.DONE, null);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {

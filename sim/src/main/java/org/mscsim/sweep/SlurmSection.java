@@ -53,7 +53,7 @@ final class SlurmSection {
                     break;
                 default:
                     String hint = Hints.closest(e.key(), KEYS);
-                    problems.add(problems.at(e.keyLine()) + "slurm: unknown key \"" + e.key() + "\"" + (hint != null ? " (did you mean \"" + hint + "\"?)"
+                    problems.add(problems.at(e.keyLine()) + "slurm: unknown key " + YamlNode.show(e.key()) + (hint != null ? " (did you mean \"" + hint + "\"?)"
                             : "; slurm: has " + String.join(", ", KEYS)));
             }
         }

@@ -19,9 +19,13 @@ public record SlurmSettings(String partition, String time, Integer maxParallel, 
 
     public static final SlurmSettings NONE = new SlurmSettings(null, null, null, null, List.of());
 
-    /** Slurm's time formats: minutes, minutes:seconds, hours:minutes:seconds, days-hours[:minutes[:seconds]]. */
+    /**
+     * Slurm's time formats: minutes, minutes:seconds, hours:minutes:seconds, days-hours[:minutes[:seconds]].
+     * Numbers have at most 9 digits (days 6), so {@link #seconds} cannot overflow.
+     */
     private static final Pattern TIME = Pattern.compile(
-            "\\d+|\\d+:\\d{1,2}|\\d+:\\d{1,2}:\\d{1,2}|\\d+-\\d+|\\d+-\\d+:\\d{1,2}|\\d+-\\d+:\\d{1,2}:\\d{1,2}|(?i:unlimited|infinite)");
+            "\\d{1,9}|\\d{1,9}:\\d{1,2}|\\d{1,9}:\\d{1,2}:\\d{1,2}|\\d{1,6}-\\d{1,9}|\\d{1,6}-\\d{1,9}:\\d{1,2}|\\d{1,6}-\\d{1,9}:\\d{1,2}:\\d{1,2}"
+            + "|(?i:unlimited|infinite)");
 
     public SlurmSettings {
         extraSbatch = List.copyOf(extraSbatch);

@@ -50,6 +50,8 @@ public final class SweepDir {
 
     private final Path root;
     private final Manifest manifest;
+    private final Object publishing = new Object();
+    private volatile boolean stopped;
 
     private SweepDir(Path root, Manifest manifest) {
         this.root = root;
@@ -71,14 +73,26 @@ public final class SweepDir {
     }
 
     /**
+     * Refuses, before anything is written, a {@code root} that cannot become this sweep's
+     * directory: a file, or a directory holding other files and no sweep.
+     */
+    public static void checkTarget(Path root) throws IOException, ScenarioException {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new ScenarioException(root + " exists and is not a directory; choose another --out");
+        }
+        if (Files.isDirectory(root) && !isSweepDir(root) && !startable(root)) {
+            throw new ScenarioException(root + " already holds files but no " + MANIFEST
+                    + ", so it is not a sweep directory; choose another --out");
+        }
+    }
+
+    /**
      * Creates {@code root} for this sweep, or reopens it if it already holds the same sweep (same
      * definition hash), taking the new outputs and Slurm settings. A directory holding anything
      * else is refused, so runs of two different sweeps never mix.
      */
     public static SweepDir prepare(Path root, Manifest fresh, String sweepText, Scenario base) throws IOException, ScenarioException {
-        if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new ScenarioException(root + " exists and is not a directory; choose another --out");
-        }
+        checkTarget(root);
         if (isSweepDir(root)) {
             SweepDir existing = open(root);
             Manifest old = existing.manifest;
@@ -95,19 +109,57 @@ public final class SweepDir {
             AtomicFiles.write(root.resolve(SWEEP_COPY), sweepText);
             return new SweepDir(root, updated);
         }
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> entries = Files.list(root)) {
-                if (entries.findAny().isPresent()) {
-                    throw new ScenarioException(root + " already holds files but no " + MANIFEST
-                            + ", so it is not a sweep directory; choose another --out");
+        boolean created = !Files.exists(root);
+        try {
+            Files.createDirectories(root.resolve("runs"));
+            AtomicFiles.write(root.resolve(SWEEP_COPY), sweepText);
+            AtomicFiles.write(root.resolve(BASE), Manifest.baseYaml(base, fresh.name()));
+            AtomicFiles.write(root.resolve(MANIFEST), fresh.toJson());
+        } catch (IOException e) {
+            // Without sweep.json this is no sweep directory yet (a full disk, say): take back what
+            // was written, so that the same command works once the problem is fixed.
+            for (Path p : List.of(root.resolve(BASE), root.resolve(SWEEP_COPY), root.resolve("runs"))) {
+                deleteQuietly(p);
+            }
+            if (created) {
+                deleteQuietly(root);
+            }
+            throw e;
+        }
+        return new SweepDir(root, fresh);
+    }
+
+    /**
+     * Whether a directory without a manifest may become a sweep directory: it is empty, or holds
+     * only what an earlier start of a sweep left before its {@code sweep.json} was written (killed
+     * or out of space): {@code sweep.yaml}, {@code base.yaml}, an empty {@code runs/}, the lock
+     * file and hidden temporary files.
+     */
+    static boolean startable(Path root) throws IOException {
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                boolean leftover = name.equals(SWEEP_COPY) || name.equals(BASE) || name.equals(SweepLock.FILE)
+                        || name.startsWith(".") && name.endsWith(".partial");
+                if (name.equals("runs") && Files.isDirectory(p)) {
+                    try (Stream<Path> runs = Files.list(p)) {
+                        leftover = runs.findAny().isEmpty();
+                    }
+                }
+                if (!leftover) {
+                    return false;
                 }
             }
         }
-        Files.createDirectories(root.resolve("runs"));
-        AtomicFiles.write(root.resolve(SWEEP_COPY), sweepText);
-        AtomicFiles.write(root.resolve(BASE), Manifest.baseYaml(base, fresh.name()));
-        AtomicFiles.write(root.resolve(MANIFEST), fresh.toJson());
-        return new SweepDir(root, fresh);
+        return true;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // best effort: the caller reports the error that brought us here
+        }
     }
 
     public Path root() {
@@ -180,16 +232,46 @@ public final class SweepDir {
     /**
      * Moves a finished run into place with one rename, so {@code runs/RUN_ID} is either absent or
      * complete. If another process finished the same run first, its copy stays and this one goes.
+     *
+     * @return false, leaving the run in {@code tmp/}, once {@link #stopPublishing} was called
      */
-    void publish(Run run, Path finished) throws IOException {
+    boolean publish(Run run, Path finished) throws IOException {
         Path target = runDir(run);
         Files.createDirectories(target.getParent());
-        try {
-            Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            Trees.delete(finished);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot rename " + finished + " to " + target + " atomically (tmp/ and runs/ must be on one filesystem)", e);
+        synchronized (publishing) {
+            if (stopped) {
+                return false;
+            }
+            try {
+                Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                Trees.delete(finished);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("cannot rename " + finished + " to " + target + " atomically (tmp/ and runs/ must be on one filesystem)", e);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * No run is moved into {@code runs/} after this returns (a run being renamed finishes first),
+     * so {@code runs/} no longer changes under a {@code results.csv} rebuilt after it: used when
+     * a sweep is stopped by a signal. Runs that finish later stay in {@code tmp/}.
+     */
+    public void stopPublishing() {
+        synchronized (publishing) {
+            stopped = true;
+        }
+    }
+
+    /** This process's runs in progress: its directories in {@code tmp/}. */
+    public int inProgress() {
+        Path tmp = root.resolve("tmp");
+        String mine = "." + ProcessHandle.current().pid() + "-";
+        try (Stream<Path> s = Files.list(tmp)) {
+            return (int) s.filter(p -> p.getFileName().toString().contains(mine)).count();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mscsim.sweep;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,8 @@ public final class SweepParser {
             "interventions", "put interventions in the base scenario");
     /** Largest sweep one directory holds; beyond it the manifest and results.csv become unwieldy. */
     public static final int MAX_RUNS = 200_000;
+    /** Longest base: path taken; anything longer is damage, not a file name. */
+    static final int MAX_PATH = 400;
 
     private final Parameters registry = Parameters.get();
     private final String source;
@@ -74,7 +77,7 @@ public final class SweepParser {
         for (YamlNode.Entry entry : e.values()) {
             if (!KEYS.contains(entry.key())) {
                 String hint = Hints.closest(entry.key(), KEYS);
-                problems.add(problems.at(entry.keyLine()) + "unknown key \"" + entry.key() + "\"" + (hint != null ? " (did you mean \"" + hint + "\"?)"
+                problems.add(problems.at(entry.keyLine()) + "unknown key " + YamlNode.show(entry.key()) + (hint != null ? " (did you mean \"" + hint + "\"?)"
                         : "; a sweep file has " + String.join(", ", KEYS)));
             }
         }
@@ -128,12 +131,32 @@ public final class SweepParser {
         if (path == null) {
             return new Base("?", null);
         }
-        Path file = dir.resolve(path).normalize();
+        Path file = resolve(dir, path);
+        if (file == null) {
+            problems.add(problems.at(entry.value().line()) + "base must be a file name, got " + YamlNode.show(path));
+            return new Base(YamlNode.show(path), null);
+        }
         if (!Files.isRegularFile(file)) {
             problems.add(problems.at(entry.value().line()) + "base: no scenario file " + file + " (paths are relative to the sweep file)");
             return new Base(path, null);
         }
         return new Base(path, loadBase(() -> ScenarioLoader.load(file, List.of())));
+    }
+
+    /**
+     * {@code path} relative to {@code dir}, or null if it cannot be a file name: too long, or
+     * holding a NUL (from "\0"), a line break or another control character (Linux allows those in
+     * names, but such a base: is damage, and would break every message that names the file).
+     */
+    private static Path resolve(Path dir, String path) {
+        if (path.length() > MAX_PATH || path.chars().anyMatch(Character::isISOControl)) {
+            return null;
+        }
+        try {
+            return dir.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     /** The set: values, by key; {@code lines} gets each key's line for later messages. */
@@ -253,7 +276,7 @@ public final class SweepParser {
                 out.addAll(leaves(sub, key, where));
             } else {
                 String hint = registry.closest(key);
-                problems.add(problems.at(e.keyLine()) + where + ": unknown parameter \"" + key + "\"" + (hint != null ? " (did you mean \"" + hint + "\"?)"
+                problems.add(problems.at(e.keyLine()) + where + ": unknown parameter " + YamlNode.show(key) + (hint != null ? " (did you mean \"" + hint + "\"?)"
                         : "; see scenarios/PARAMETERS.md or ./mscsim params"));
             }
         }
@@ -293,7 +316,7 @@ public final class SweepParser {
             }
             String name = problems.oneLine(m.entries().get("name").value(), path + ".name");
             if (name != null && !names.add(name)) {
-                problems.add(problems.at(m.line()) + path + ".name \"" + name + "\" is used by another case");
+                problems.add(problems.at(m.line()) + path + ".name " + YamlNode.show(name) + " is used by another case");
             }
             Map<String, Object> values = new LinkedHashMap<>();
             YamlNode setNode = m.entries().containsKey("set") ? m.entries().get("set").value() : null;

@@ -127,12 +127,26 @@ final class VarySection {
         return out;
     }
 
+    /** Most digits a range end or step may have on either side of the decimal point. */
+    static final int MAX_DIGITS = 30;
+
+    /**
+     * A range end or step as an exact decimal. Its digits are bounded: an exponent such as
+     * 1e-999999 would otherwise make a count of values with a million digits (slow to compute,
+     * and a megabyte of error message).
+     */
     BigDecimal decimal(YamlNode node, String path) {
         Object v = problems.number(node, path, Param.Type.REAL, -Double.MAX_VALUE, Double.MAX_VALUE, null);
         if (v == null) {
             return null;
         }
-        return new BigDecimal(((YamlNode.Scalar) node).text().trim().replace("_", ""));
+        BigDecimal d = new BigDecimal(((YamlNode.Scalar) node).text().trim().replace("_", "")).stripTrailingZeros();
+        if (d.signum() != 0 && (d.scale() > MAX_DIGITS || d.precision() - d.scale() > MAX_DIGITS)) {
+            problems.add(problems.at(node.line()) + path + " must be a number within ±1e" + MAX_DIGITS + " with at most " + MAX_DIGITS
+                    + " decimal places, got " + node.describe());
+            return null;
+        }
+        return d;
     }
 
     Factor.Distribution distribution(Param p, Map<String, YamlNode.Entry> e, String path) {

@@ -1,5 +1,6 @@
 package org.mscsim.trial;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,7 +95,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
         Map<String, YamlNode.Entry> e = map.entries();
         for (YamlNode.Entry x : e.values()) {
             if (!KEYS.contains(x.key())) {
-                r.problem(x.keyLine(), "unknown key \"" + x.key() + "\"; a trial has " + String.join(", ", KEYS));
+                r.problem(x.keyLine(), "unknown key " + YamlNode.show(x.key()) + "; a trial has " + String.join(", ", KEYS));
             }
         }
         String name = r.text(e, "name", "trial");
@@ -107,7 +108,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
         if (pe == null) {
             r.problem(map.line(), "patient is missing: the patient scenario file, relative to this file (e.g. itp-patient.yaml)");
         } else if (pe.value() instanceof YamlNode.Scalar sc) {
-            Path p = file.toAbsolutePath().getParent().resolve(sc.text());
+            Path p = patientFile(file, sc, pe.keyLine(), r);
             List<String> sets = new ArrayList<>();
             YamlNode.Entry se = e.get("set");
             if (se != null) {
@@ -118,8 +119,8 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
                 }
             }
             try {
-                patient = ScenarioLoader.load(p, sets);
-                if (!patient.bool("invivo.enabled")) {
+                patient = p == null ? null : ScenarioLoader.load(p, sets);
+                if (patient != null && !patient.bool("invivo.enabled")) {
                     r.problem(pe.keyLine(), "patient " + sc.text() + " is not an in-vivo scenario (invivo.enabled: true)");
                 }
             } catch (ScenarioException ex) {
@@ -210,7 +211,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
                 for (YamlNode.Entry x : rsm.entries().values()) {
                     String t = x.value() instanceof YamlNode.Scalar sc ? sc.text() : "";
                     if (!t.matches("\\d+/\\d+")) {
-                        r.problem(x.keyLine(), "published.responders." + x.key() + " must be like 6/12, got " + x.value().describe());
+                        r.problem(x.keyLine(), "published.responders." + YamlNode.inline(x.key()) + " must be like 6/12, got " + x.value().describe());
                     }
                     pub.put(x.key(), t);
                 }
@@ -221,6 +222,24 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
                 pubSource, pub);
     }
 
+    /** The patient scenario named in the trial file, relative to it; null (after saying why) if it cannot be a file name. */
+    private static Path patientFile(Path trialFile, YamlNode.Scalar name, int line, Reader r) {
+        // Linux allows control characters in file names, but a patient: holding a line break is
+        // damage, and would break every message that names the file.
+        if (name.type() == YamlNode.Scalar.Type.NULL || name.text().isBlank() || name.text().length() > 400
+                || name.text().chars().anyMatch(Character::isISOControl)) {
+            r.problem(line, "patient must be a file name, got " + name.describe());
+            return null;
+        }
+        try {
+            return trialFile.toAbsolutePath().getParent().resolve(name.text());
+        } catch (InvalidPathException e) {
+            // e.g. a NUL character ("\0" in a quoted YAML string): no file can have that name.
+            r.problem(line, "patient must be a file name, got " + name.describe());
+            return null;
+        }
+    }
+
     private static void flatten(YamlNode.MapNode m, String prefix, List<String> sets, Reader r) {
         for (YamlNode.Entry x : m.entries().values()) {
             String k = prefix.isEmpty() ? x.key() : prefix + "." + x.key();
@@ -229,7 +248,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
             } else if (x.value() instanceof YamlNode.Scalar sc) {
                 sets.add(k + "=" + sc.text());
             } else {
-                r.problem(x.keyLine(), "set." + k + " must be a value");
+                r.problem(x.keyLine(), "set." + YamlNode.inline(k) + " must be a value");
             }
         }
     }
@@ -250,7 +269,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
         void only(YamlNode.MapNode m, String where, List<String> keys) {
             for (YamlNode.Entry x : m.entries().values()) {
                 if (!keys.contains(x.key())) {
-                    problem(x.keyLine(), where + ": unknown key \"" + x.key() + "\"; expected " + String.join(", ", keys));
+                    problem(x.keyLine(), where + ": unknown key " + YamlNode.show(x.key()) + "; expected " + String.join(", ", keys));
                 }
             }
         }
@@ -295,7 +314,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
             Param p = Parameters.get().param(v.key());
             if (p == null || p.type() != Param.Type.REAL) {
                 String hint = Parameters.get().closest(v.key());
-                problem(v.keyLine(), "variability: \"" + v.key() + "\" is not a numeric scenario parameter"
+                problem(v.keyLine(), "variability: " + YamlNode.show(v.key()) + " is not a numeric scenario parameter"
                         + (hint != null ? " (did you mean \"" + hint + "\"?)" : ""));
                 return null;
             }
@@ -305,11 +324,11 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
             }
             YamlNode.Entry d = dm.entries().values().iterator().next();
             if (!(d.value() instanceof YamlNode.MapNode args)) {
-                problem(d.keyLine(), "variability." + v.key() + "." + d.key() + " needs its arguments as a mapping");
+                problem(d.keyLine(), "variability." + v.key() + "." + YamlNode.inline(d.key()) + " needs its arguments as a mapping");
                 return null;
             }
             Map<String, YamlNode.Entry> f = args.entries();
-            String where = "variability." + v.key() + "." + d.key();
+            String where = "variability." + v.key() + "." + YamlNode.inline(d.key());
             double lo = number(f, "min", Double.NEGATIVE_INFINITY, p.min(), p.max(), false);
             double hi = number(f, "max", Double.POSITIVE_INFINITY, p.min(), p.max(), false);
             String centre = d.key().equals("lognormal") ? "median" : "mean";

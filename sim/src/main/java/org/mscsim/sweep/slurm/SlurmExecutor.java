@@ -51,6 +51,24 @@ public final class SlurmExecutor {
         return active;
     }
 
+    /**
+     * Why a sweep directory cannot hold a Slurm submission, or null. Its path goes into the
+     * {@code #SBATCH --output} lines: a line break cannot be written there, and Slurm strips a
+     * backslash from an output path (and then stops expanding %a), so the task logs would go to
+     * a directory that does not exist and every task would fail before it starts.
+     */
+    public static String unusableDirectory(Path dir) {
+        String path = dir.toAbsolutePath().normalize().toString();
+        if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
+            return "the sweep directory's path contains a line break, which no #SBATCH line can hold; choose another --out";
+        }
+        if (path.indexOf('\\') >= 0) {
+            return "the sweep directory's path contains a backslash, which Slurm removes from the task log paths (#SBATCH --output); "
+                    + "choose another --out";
+        }
+        return null;
+    }
+
     /** How runs are split into array tasks. */
     record Plan(List<List<String>> chunks, int runsPerTask) {
     }
@@ -81,9 +99,9 @@ public final class SlurmExecutor {
     public static Submission submit(SweepDir dir, List<Run> todo, SlurmSettings settings) throws IOException, ScenarioException {
         Plan plan = plan(todo, settings.runsPerTask(), Slurm.maxArraySize());
         Path sweepDir = dir.root().toAbsolutePath().normalize();
-        String where = sweepDir.toString();
-        if (where.indexOf('\n') >= 0 || where.indexOf('\r') >= 0) {
-            throw new ScenarioException("the sweep directory's path contains a line break, which no #SBATCH line can hold; use another --out");
+        String why = unusableDirectory(sweepDir);
+        if (why != null) {
+            throw new ScenarioException(why);
         }
         Path slurmDir = sweepDir.resolve("slurm");
         int number = Submission.next(slurmDir);
