@@ -44,7 +44,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "                  [case,] varied parameters, outputs",
             "  sweep.json      the manifest: every run's values and seed",
             "Run the same command again (or give DIR as SWEEP, or add --resume) to",
-            "run only what is missing or failed.",
+            "run only what is missing or failed. Runs keep checkpoints (every 10",
+            "minutes of computing, and when stopped by SIGINT/SIGTERM or a Slurm",
+            "time limit) in partial/<run_id>/ and continue from them.",
             "Exit code: 0 every run done (or, without --wait, submitted), 1 runs",
             "failed, 2 bad input."
         })
@@ -181,8 +183,9 @@ final class SweepCommand implements Callable<Integer> {
         for (Map.Entry<Run, String> d : p.damaged().entrySet()) {
             err.println("note: " + d.getKey().id() + " was damaged (" + d.getValue() + "); it will run again");
         }
-        o.printf(Locale.ROOT, "Sweep %s: %d runs (%s) in %s; %d done, %d to run%n", m.name(), m.size(), shape(m), dir.root(), p.done(),
-                p.todo().size());
+        int checkpointed = dir.checkpointed();
+        o.printf(Locale.ROOT, "Sweep %s: %d runs (%s) in %s; %d done, %d to run%s%n", m.name(), m.size(), shape(m), dir.root(), p.done(),
+                p.todo().size(), checkpointed == 0 ? "" : " (" + checkpointed + " continue from checkpoints)");
         o.flush();
         return executor == Executor.local ? local(dir, p, o, err) : slurm(dir, p, o, err);
     }
@@ -201,6 +204,11 @@ final class SweepCommand implements Callable<Integer> {
         })) {
             outcomes = LocalExecutor.run(dir, dir.base(), p.todo(), n,
                     line == null ? null : (finished, total, failed) -> line.update(finished, total, "runs"), signal.flag());
+            if (signal.flag().get()) {
+                // Stopped by a signal: the shutdown hook rebuilds results.csv and reports, then the
+                // JVM exits with the signal's code. Nothing more to do here, and nothing to race it.
+                new java.util.concurrent.CountDownLatch(1).await();
+            }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         List<RunExecution.Outcome> failed = outcomes.stream().filter(RunExecution.Outcome::failed).toList();

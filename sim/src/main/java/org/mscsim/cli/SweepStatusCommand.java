@@ -63,11 +63,11 @@ final class SweepStatusCommand implements Callable<Integer> {
             } else if (ClusterView.active(slurm)) {
                 queued.add(r.id() + (slurm.equals("PENDING") ? "" : " (" + slurm + ")"));
             } else if (state == SweepDir.State.FAILED) {
-                failed.add(r.id() + ": " + d.failure(r));
+                failed.add(r.id() + ": " + d.failure(r) + checkpointNote(d, r));
             } else if (slurm != null && !slurm.equals("COMPLETED")) {
-                failed.add(r.id() + ": its Slurm task ended " + slurm + " before the run finished");
+                failed.add(r.id() + ": its Slurm task ended " + slurm + " before the run finished" + checkpointNote(d, r));
             } else {
-                missing.add(r.id());
+                missing.add(r.id() + checkpointNote(d, r));
             }
         }
         PrintWriter o = spec.commandLine().getOut();
@@ -108,6 +108,11 @@ final class SweepStatusCommand implements Callable<Integer> {
             return Main.FAILED;
         }
         return done.size() == m.size() ? 0 : INCOMPLETE;
+    }
+
+    private static String checkpointNote(SweepDir d, Run r) {
+        return Files.isRegularFile(d.partialDir(r).resolve(org.mscsim.checkpoint.Checkpoint.FILE))
+                ? " (it continues from its checkpoint in partial/)" : "";
     }
 
     private void list(PrintWriter o, String label, List<String> ids) {

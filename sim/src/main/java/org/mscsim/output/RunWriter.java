@@ -40,7 +40,9 @@ public final class RunWriter {
     }
 
     /** What a finished run produced. */
-    public record Result(Path dir, Map<String, Object> summary, TimeSeries series, double wallSeconds, List<String> log) {
+    /** A finished run; {@code resumedFromH} is the simulated hour it was continued from, or NaN if it ran in one go. */
+    public record Result(Path dir, Map<String, Object> summary, TimeSeries series, double wallSeconds, List<String> log,
+                         double resumedFromH) {
     }
 
     private RunWriter() {
@@ -95,6 +97,24 @@ public final class RunWriter {
      * which {@link #resume} continues the run exactly.
      */
     public static Result run(Scenario s, Path dir, int threads, Progress progress, double checkpointEveryH) throws IOException {
+        return run(s, dir, threads, progress, new Checkpoints(checkpointEveryH, 0));
+    }
+
+    /**
+     * When a run writes checkpoints: every {@code everyH} simulated hours and/or every
+     * {@code everyWallS} seconds of computing (0 for never). A run with either keeps a
+     * checkpoint when it is stopped ({@link #STOP}). Checkpoints never change a run's outputs.
+     */
+    public record Checkpoints(double everyH, double everyWallS) {
+        public static final Checkpoints NONE = new Checkpoints(0, 0);
+
+        boolean any() {
+            return everyH > 0 || everyWallS > 0;
+        }
+    }
+
+    /** Runs the scenario to its end, writing every output into {@code dir} and checkpoints as {@code policy} says. */
+    public static Result run(Scenario s, Path dir, int threads, Progress progress, Checkpoints policy) throws IOException {
         String resolved = resolvedYaml(s);
         AtomicFiles.write(dir.resolve(RESOLVED), resolved);
         TimeSeries ts = new TimeSeries(dir.resolve(TIMESERIES));
@@ -108,7 +128,7 @@ public final class RunWriter {
             m.finish();
             throw e;
         }
-        return finish(s, dir, m, ts, checkpointEveryH, Checkpoint.hash(resolved));
+        return finish(s, dir, m, ts, policy, Checkpoint.hash(resolved));
     }
 
     /**
@@ -116,6 +136,14 @@ public final class RunWriter {
      * those of an uninterrupted run.
      */
     public static Result resume(Path dir, int threads, Progress progress) throws IOException, ScenarioException {
+        return resume(dir, threads, progress, null);
+    }
+
+    /**
+     * The same, checkpointing from here on as {@code policy} says, or (when null) every as many
+     * simulated hours as the interrupted run did.
+     */
+    public static Result resume(Path dir, int threads, Progress progress, Checkpoints policy) throws IOException, ScenarioException {
         if (Files.exists(dir.resolve(SUMMARY))) {
             throw new ScenarioException(dir + ": this run is already complete (summary.json exists)");
         }
@@ -143,7 +171,7 @@ public final class RunWriter {
         }
         m.addObserver(ts);
         addProgress(m, initial, progress);
-        return finish(initial, dir, m, ts, state.everyH(), Checkpoint.hash(resolved));
+        return finish(initial, dir, m, ts, policy != null ? policy : new Checkpoints(state.everyH(), 0), Checkpoint.hash(resolved));
     }
 
     private static void addProgress(MscModel m, Scenario s, Progress progress) {
@@ -173,16 +201,20 @@ public final class RunWriter {
     public static final String INTERRUPTED = "INTERRUPTED.txt";
 
     /** Steps the started or resumed model to the end, checkpointing, then writes the outputs. */
-    private static Result finish(Scenario s, Path dir, MscModel m, TimeSeries ts, double everyH, String hash) throws IOException {
+    private static Result finish(Scenario s, Path dir, MscModel m, TimeSeries ts, Checkpoints policy, String hash) throws IOException {
         long t0 = System.nanoTime();
+        double startH = m.stepsDone() > 0 ? m.timeH() : Double.NaN;
         Path cp = dir.resolve(Checkpoint.FILE);
+        double everyH = policy.everyH();
         try {
             long steps = m.totalSteps();
             long every = everyH > 0 ? Math.max(1, Math.round(everyH * 60.0 / s.real("time.dt_min"))) : 0;
+            long everyWallNs = (long) (policy.everyWallS() * 1e9);
+            long lastWrite = System.nanoTime();
             while (m.stepsDone() < steps) {
                 if (STOP.get()) {
                     String how;
-                    if (every > 0) {
+                    if (policy.any()) {
                         Checkpoint.write(cp, hash, everyH, m, ts);
                         how = "resume it with: ./mscsim run --resume " + dir;
                     } else {
@@ -194,8 +226,10 @@ public final class RunWriter {
                     throw new Interrupted(dir + ": " + note.strip());
                 }
                 m.step();
-                if (every > 0 && m.stepsDone() % every == 0 && m.stepsDone() < steps) {
+                if (m.stepsDone() < steps && ((every > 0 && m.stepsDone() % every == 0)
+                        || (everyWallNs > 0 && System.nanoTime() - lastWrite >= everyWallNs))) {
                     Checkpoint.write(cp, hash, everyH, m, ts);
+                    lastWrite = System.nanoTime();
                 }
             }
             if (steps % m.stepsPerOutput() != 0) {
@@ -216,7 +250,7 @@ public final class RunWriter {
         AtomicFiles.write(dir.resolve(SUMMARY), json(summary) + "\n");
         Files.deleteIfExists(cp);
         Files.deleteIfExists(dir.resolve(INTERRUPTED));
-        return new Result(dir, summary, ts, wall, m.log());
+        return new Result(dir, summary, ts, wall, m.log(), startH);
     }
 
     /**

@@ -54,15 +54,19 @@ public final class TimeSeries implements MscModel.Observer {
         Observables.sample(model, row);
         rows.add(row);
         if (out != null) {
-            StringBuilder b = new StringBuilder(row.length * 8);
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                b.append(Num.format(row[i]));
-            }
-            write(b.append('\n').toString());
+            writeRow(row);
         }
+    }
+
+    private void writeRow(double[] row) {
+        StringBuilder b = new StringBuilder(row.length * 8);
+        for (int i = 0; i < row.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(Num.format(row[i]));
+        }
+        write(b.append('\n').toString());
     }
 
     private void write(String text) {
@@ -87,14 +91,7 @@ public final class TimeSeries implements MscModel.Observer {
         if (out != null) {
             write(String.join(",", columns.stream().map(Observables.Column::name).toList()) + "\n");
             for (double[] row : saved) {
-                StringBuilder b = new StringBuilder(row.length * 8);
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        b.append(',');
-                    }
-                    b.append(Num.format(row[i]));
-                }
-                write(b.append('\n').toString());
+                writeRow(row);
             }
         }
     }

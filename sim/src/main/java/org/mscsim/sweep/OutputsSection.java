@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mscsim.model.Observables;
 import org.mscsim.output.Num;
+import org.mscsim.scenario.Hints;
 import org.mscsim.scenario.Param;
 import org.mscsim.scenario.Scenario;
 import org.mscsim.scenario.YamlNode;

@@ -2,6 +2,7 @@ package org.mscsim.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mscsim.scenario.Hints;
 import org.mscsim.scenario.Param;
 import org.mscsim.scenario.YamlNode;
 

@@ -8,16 +8,21 @@ import java.util.function.Consumer;
  * shutdown hook that, while the process ends,
  * <ol>
  * <li>lets no further run start,</li>
- * <li>stops moving runs into {@code runs/} (a run that finishes now stays in {@code tmp/}, like
- *     the ones still computing, which end with the process),</li>
+ * <li>asks the runs in progress to stop after their current step; each writes a checkpoint in
+ *     {@code partial/RUN_ID/} (waiting at most {@link #GRACE_MS} for them),</li>
+ * <li>stops moving runs into {@code runs/},</li>
  * <li>rebuilds {@code results.csv} from exactly the runs in {@code runs/}, and</li>
  * <li>says what was kept and how to resume.</li>
  * </ol>
  * The process then exits with the signal's conventional code (130 for SIGINT, 143 for SIGTERM).
- * Running the same command again clears {@code tmp/} and runs what is missing. A {@code kill -9}
- * cannot be caught; it loses the same runs in progress and leaves {@code results.csv} as it was.
+ * Running the same command again continues the stopped runs from their checkpoints and runs
+ * what is missing. A {@code kill -9} cannot be caught; runs in progress then continue from their
+ * last periodic checkpoint, if they had written one, or start over.
  */
 public final class StopOnSignal implements AutoCloseable {
+
+    /** How long the hook waits for runs in progress to write their checkpoints. */
+    public static final long GRACE_MS = 60_000;
 
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Thread hook;
@@ -28,6 +33,7 @@ public final class StopOnSignal implements AutoCloseable {
 
     /** Installs the hook for the duration of a local sweep into {@code dir}; {@code say} prints a line for the user. */
     public static StopOnSignal install(SweepDir dir, Consumer<String> say) {
+        org.mscsim.output.RunWriter.STOP.set(false);
         StopOnSignal s = new StopOnSignal(dir, say);
         Runtime.getRuntime().addShutdownHook(s.hook);
         return s;
@@ -40,8 +46,16 @@ public final class StopOnSignal implements AutoCloseable {
 
     private void stop(SweepDir dir, Consumer<String> say) {
         stop.set(true);
+        int running = RunExecution.active();
+        org.mscsim.output.RunWriter.STOP.set(true);
+        boolean settled;
+        try {
+            settled = RunExecution.awaitIdle(GRACE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            settled = false;
+        }
         dir.stopPublishing();
-        int abandoned = dir.inProgress();
         String kept;
         try {
             Results.Collected c = Results.rebuild(dir);
@@ -50,8 +64,10 @@ public final class StopOnSignal implements AutoCloseable {
         } catch (java.io.IOException | RuntimeException e) {
             kept = "the finished runs are in " + dir.root().resolve("runs") + " (results.csv could not be rebuilt: " + e.getMessage() + ")";
         }
-        say.accept("interrupted: the sweep stopped; " + kept + "; " + abandoned + (abandoned == 1 ? " run" : " runs")
-                + " in progress left unfinished in " + dir.root().resolve("tmp") + ". Run the same command again to finish it.");
+        String unfinished = running == 0 ? "" : "; " + running + (running == 1 ? " run" : " runs") + " in progress "
+                + (settled ? "stopped with a checkpoint in " + dir.root().resolve("partial")
+                           : "did not stop in time and will start over");
+        say.accept("interrupted: the sweep stopped; " + kept + unfinished + ". Run the same command again to finish it.");
     }
 
     /** Removes the hook once the sweep has ended by itself. */

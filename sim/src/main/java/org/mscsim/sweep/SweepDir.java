@@ -30,7 +30,10 @@ import org.mscsim.scenario.ScenarioLoader;
  * results.csv     one row per completed run, rebuilt from runs/ (never edited in place)
  * runs/RUN_ID/    a complete run directory; it appears only by renaming a finished one into place
  * failed/RUN_ID.txt  why a run failed (removed when it later succeeds)
- * tmp/            runs being computed; whatever is left here was interrupted
+ * partial/RUN_ID/ a run being computed, with its checkpoints; one stopped midway (a signal, a
+ *                 Slurm time limit) stays here and the next executor continues it
+ * tmp/            runs computed without checkpoints (when another process holds the run's lock)
+ *                 and damaged runs set aside; whatever is left here is cleared on the next start
  * slurm/          batch scripts, job ids and task logs of Slurm submissions
  * </pre>
  * A run counts as done when {@code runs/RUN_ID/summary.json} exists; {@link Results} also checks
@@ -188,6 +191,26 @@ public final class SweepDir {
         return root.resolve("runs").resolve(run.id());
     }
 
+    /** Where a run is computed with checkpoints, so that a later process can continue it. */
+    public Path partialDir(Run run) {
+        return root.resolve("partial").resolve(run.id());
+    }
+
+    /** Runs not done that hold a checkpoint to continue from. */
+    public int checkpointed() {
+        Path partial = root.resolve("partial");
+        if (!Files.isDirectory(partial)) {
+            return 0;
+        }
+        int n = 0;
+        for (Run r : manifest.runs()) {
+            if (!looksDone(r) && Files.isRegularFile(partialDir(r).resolve(org.mscsim.checkpoint.Checkpoint.FILE))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public Path failureRecord(Run run) {
         return root.resolve("failed").resolve(run.id() + ".txt");
     }
@@ -264,22 +287,11 @@ public final class SweepDir {
         }
     }
 
-    /** This process's runs in progress: its directories in {@code tmp/}. */
-    public int inProgress() {
-        Path tmp = root.resolve("tmp");
-        String mine = "." + ProcessHandle.current().pid() + "-";
-        try (Stream<Path> s = Files.list(tmp)) {
-            return (int) s.filter(p -> p.getFileName().toString().contains(mine)).count();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
     void recordFailure(Run run, Throwable error) {
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
         String text = error + "\n\nrun " + run.describe() + "\nMSCSim " + Version.get() + ", " + Instant.now() + ", host "
-                + hostName() + ", pid " + ProcessHandle.current().pid() + "\n\n" + trace;
+                + SweepLock.host() + ", pid " + ProcessHandle.current().pid() + "\n\n" + trace;
         try {
             Files.createDirectories(failureRecord(run).getParent());
             AtomicFiles.write(failureRecord(run), text);
@@ -326,17 +338,5 @@ public final class SweepDir {
             Trees.delete(p);
         }
         return left.size();
-    }
-
-    private static String hostName() {
-        String h = System.getenv("HOSTNAME");
-        if (h == null || h.isBlank()) {
-            try {
-                h = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                h = "unknown";
-            }
-        }
-        return h;
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mscsim.scenario.Hints;
 import org.mscsim.scenario.Param;
 import org.mscsim.scenario.Parameters;
 import org.mscsim.scenario.Scenario;

@@ -255,7 +255,7 @@ class OutputFaultTest {
         return (Files.size(f) + page - 1) / page * page;
     }
 
-    /** No .partial file and nothing in a sweep's tmp/ is left behind. */
+    /** No .partial file and nothing in a sweep's tmp/ or partial/ (a failed run keeps no checkpoint) is left behind. */
     static void assertNoTemporaries(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
@@ -263,7 +263,8 @@ class OutputFaultTest {
         Set<String> left = new LinkedHashSet<>();
         try (Stream<Path> s = Files.walk(dir)) {
             s.filter(p -> p.getFileName().toString().endsWith(".partial") || p.getParent() != null
-                    && p.getParent().getFileName().toString().equals("tmp")).forEach(p -> left.add(dir.relativize(p).toString()));
+                    && (p.getParent().getFileName().toString().equals("tmp") || p.getParent().getFileName().toString().equals("partial")))
+                    .forEach(p -> left.add(dir.relativize(p).toString()));
         }
         assertTrue(left.isEmpty(), "temporary files left: " + left);
     }

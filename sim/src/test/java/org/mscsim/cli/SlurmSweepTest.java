@@ -110,6 +110,58 @@ class SlurmSweepTest {
         assertEquals(5, Files.readAllLines(dir.resolve("results.csv")).size());
     }
 
+    /**
+     * A task that Slurm stops (SIGTERM, as at a task's time limit, before SIGKILL KillWait
+     * seconds later) keeps a checkpoint of its run in progress; the resubmission continues the
+     * run from there, and the result is byte-identical to an uninterrupted run's.
+     */
+    @Test
+    void aRunStoppedBySlurmContinuesFromItsCheckpointWhenResubmitted() throws Exception {
+        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank() && !System.getenv("CI").equals("false");
+        assumeTrue(Slurm.available() || ci, "sbatch is not on the PATH (and CI is not set): Slurm end-to-end test skipped");
+        assertTrue(Slurm.available(), "CI is set but sbatch is not on the PATH: start the cluster with ../shared/recipes/slurm-local.sh start");
+
+        // One run of the built-in co-culture, long enough (~15 s) to be stopped midway.
+        Path file = TinySweeps.write(tmp, "long.yaml", String.join("\n",
+                "name: long", "set:", "  output.charts: false", "  time.hours: 200", "vary:", "  blockade.ido: [0.5]", "seed: 5",
+                "outputs:", "  - t_divisions: final", "  - kyn_mean: max", "slurm: {time: \"00:10:00\"}", ""));
+        Path local = tmp.resolve("local");
+        assertEquals(0, Cli.run("sweep", file.toString(), "--out", local.toString(), "--workers", "1", "--quiet").exitCode());
+
+        Path dir = tmp.resolve("stopped");
+        Cli.Result submitted = Cli.run("sweep", file.toString(), "--out", dir.toString(), "--executor", "slurm", "--quiet");
+        assertEquals(0, submitted.exitCode(), submitted.err());
+        String job = Files.readString(dir.resolve("slurm/s001/job.json"));
+        String array = job.replaceAll("(?s).*\"array_job\" : \"(\\d+)\".*", "$1");
+        String collect = job.replaceAll("(?s).*\"collect_job\" : \"(\\d+)\".*", "$1");
+        Path partial = dir.resolve("partial/r00000");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.isDirectory(partial) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.isDirectory(partial), "the task started the run in partial/: " + logs(dir));
+        Thread.sleep(5000);
+        assertEquals(0, new ProcessBuilder("scancel", "--full", "--signal=TERM", array).inheritIO().start().waitFor());
+        while (active(array + "," + collect) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertFalse(Files.exists(dir.resolve("runs/r00000")), "stopped midway: " + logs(dir));
+        assertTrue(Files.isRegularFile(partial.resolve("checkpoint.bin")), "a checkpoint was kept: " + logs(dir));
+        assertTrue(logs(dir).contains("runs in progress kept a checkpoint in partial/"), logs(dir));
+        Cli.Result status = Cli.run("sweep-status", dir.toString());
+        assertTrue(status.out().contains("r00000") && status.out().contains("continues from its checkpoint in partial/"), status.out());
+
+        Cli.Result again = Cli.run("sweep", dir.toString(), "--executor", "slurm", "--wait", "--poll-seconds", "1", "--quiet");
+        assertEquals(0, again.exitCode(), again.out() + again.err() + logs(dir));
+        assertTrue(again.out().contains("0 done, 1 to run (1 continue from checkpoints)"), again.out());
+        String task = Files.readString(dir.resolve("slurm/s002/logs/task-0.out"));
+        assertTrue(task.matches("(?s).*r00000: done \\(continued from its checkpoint at [1-9][0-9.]* h\\).*"), task);
+        assertArrayEquals(Files.readAllBytes(local.resolve("runs/r00000/timeseries.csv")), Files.readAllBytes(dir.resolve("runs/r00000/timeseries.csv")));
+        assertArrayEquals(Files.readAllBytes(local.resolve("results.csv")), Files.readAllBytes(dir.resolve("results.csv")),
+                "stopped, continued from the checkpoint: the results of an uninterrupted run");
+        assertFalse(Files.exists(partial), "partial/ is emptied once the run is done");
+    }
+
     /** Whether squeue still lists any of the jobs as pending or running. */
     private static boolean active(String jobs) throws Exception {
         Process p = new ProcessBuilder("squeue", "-h", "-j", jobs, "-o", "%T").redirectErrorStream(true).start();

@@ -55,8 +55,12 @@ class SweepCommandTest {
         for (String f : List.of("sweep.json", "sweep.yaml", "base.yaml")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
-        try (Stream<Path> left = Files.list(out.resolve("tmp"))) {
-            assertEquals(0, left.count(), "nothing left in tmp/");
+        for (String work : List.of("tmp", "partial")) {
+            if (Files.exists(out.resolve(work))) {
+                try (Stream<Path> left = Files.list(out.resolve(work))) {
+                    assertEquals(0, left.count(), "nothing left in " + work + "/");
+                }
+            }
         }
         assertTrue(Double.parseDouble(rows.get(1).split(",")[5]) > 0, "T cells divided: " + rows.get(1));
     }
@@ -145,12 +149,14 @@ class SweepCommandTest {
         Files.createDirectories(out);
         assertEquals(0, Cli.run("sweep", grid().toString(), "--out", out.toString(), "--dry-run").exitCode());
         assertFalse(Files.exists(out.resolve("sweep.json")), "--dry-run writes nothing");
-        // tmp/ as a file: every run fails when it tries to make its temporary directory
+        // partial/ as a file: every run fails when it tries to make its working directory
         assertEquals(0, sweep(grid(), out, "--workers", "1").exitCode());
         deleteTree(out.resolve("runs/r00001"));
         deleteTree(out.resolve("runs/r00004"));
-        deleteTree(out.resolve("tmp"));
-        Files.writeString(out.resolve("tmp"), "in the way");
+        if (Files.exists(out.resolve("partial"))) {
+            deleteTree(out.resolve("partial"));
+        }
+        Files.writeString(out.resolve("partial"), "in the way");
         Cli.Result failed = sweep(grid(), out);
         assertEquals(Main.FAILED, failed.exitCode(), failed.err());
         assertTrue(failed.err().contains("error: 2 of 8 runs are not done: r00001 ("), failed.err());
@@ -163,7 +169,7 @@ class SweepCommandTest {
         assertTrue(status.out().contains("done          6"), status.out());
         assertTrue(status.out().contains("failed        2"), status.out());
 
-        Files.delete(out.resolve("tmp"));
+        Files.delete(out.resolve("partial"));
         Cli.Result retried = sweep(grid(), out);
         assertEquals(0, retried.exitCode(), retried.err());
         assertTrue(retried.out().contains("6 done, 2 to run"), retried.out());

@@ -67,6 +67,7 @@ class SweepSignalTest {
         assertArrayEquals(Files.readAllBytes(reference.resolve("results.csv")), Files.readAllBytes(out.resolve("results.csv")),
                 "stopped twice and resumed: the results of an uninterrupted sweep");
         assertFalse(Files.exists(out.resolve("tmp")) && list(out.resolve("tmp")).size() > 0, "the resume cleared tmp/");
+        assertEquals(List.of(), list(out.resolve("partial")), "every checkpointed run was continued and published");
     }
 
     /** Checks the state a stopped sweep leaves; returns how many runs it kept. */
@@ -75,6 +76,12 @@ class SweepSignalTest {
         assertTrue(log.contains("interrupted: the sweep stopped; " + runs.size() + " of " + RUNS + " runs are done, in "), log);
         assertTrue(log.contains("Run the same command again to finish it."), log);
         assertFalse(log.contains("\tat ") || log.contains("Exception"), log);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("; (\\d+) runs? in progress stopped with a checkpoint in ").matcher(log);
+        int checkpointed = 0;
+        for (Path p : list(out.resolve("partial"))) {
+            checkpointed += Files.isRegularFile(p.resolve("checkpoint.bin")) ? 1 : 0;
+        }
+        assertEquals(m.find() ? Integer.parseInt(m.group(1)) : 0, checkpointed, "each run in progress keeps a checkpoint: " + log);
         List<String> ids = new ArrayList<>();
         for (Path run : runs) {
             ids.add(run.getFileName().toString());

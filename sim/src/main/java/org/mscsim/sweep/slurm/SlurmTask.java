@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mscsim.output.RunWriter;
 import org.mscsim.scenario.ScenarioException;
 import org.mscsim.sweep.LocalExecutor;
 import org.mscsim.sweep.Run;
@@ -21,6 +22,9 @@ import org.mscsim.sweep.SweepDir;
  * extra_sbatch), one by default.
  */
 public final class SlurmTask {
+
+    /** How long a stopped task waits for its runs' checkpoints: within Slurm's default KillWait of 30 s. */
+    static final long STOP_GRACE_MS = 25_000;
 
     private SlurmTask() {
     }
@@ -47,16 +51,39 @@ public final class SlurmTask {
                 task, runs.size(), workers, workers == 1 ? "" : "s");
         out.flush();
         long t0 = System.nanoTime();
+        // Slurm sends SIGTERM at the time limit (and on scancel), SIGKILL KillWait seconds later
+        // (30 by default): runs in progress write a checkpoint in partial/ and the task ends, so
+        // a resubmission continues them where they were.
+        RunWriter.STOP.set(false);
+        Thread hook = new Thread(() -> {
+            RunWriter.STOP.set(true);
+            try {
+                boolean settled = RunExecution.awaitIdle(STOP_GRACE_MS);
+                out.println(settled ? "stopped by a signal: runs in progress kept a checkpoint in partial/ and continue from it when resubmitted"
+                        : "stopped by a signal: runs in progress did not reach a checkpoint in time and will start over");
+                out.flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mscsim-task-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         List<RunExecution.Outcome> outcomes = LocalExecutor.run(dir, dir.base(), runs, workers, (finished, total, failed) -> {
             out.printf(Locale.ROOT, "  %d/%d runs finished, %d failed, %.0f s%n", finished, total, failed, (System.nanoTime() - t0) / 1e9);
             out.flush();
         });
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook reports
+        }
         int failed = 0;
         for (RunExecution.Outcome o : outcomes) {
             out.println("  " + o.run().id() + ": " + switch (o.status()) {
-                case DONE -> "done";
+                case DONE -> Double.isNaN(o.resumedFromH()) ? "done"
+                        : String.format(Locale.ROOT, "done (continued from its checkpoint at %.1f h)", o.resumedFromH());
                 case ALREADY_DONE -> "was already done";
-                case FAILED -> "FAILED: " + o.error() + " (details in failed/" + o.run().id() + ".txt)";
+                case FAILED -> "FAILED: " + o.error() + (java.nio.file.Files.isRegularFile(dir.failureRecord(o.run()))
+                        ? " (details in failed/" + o.run().id() + ".txt)" : "");
             });
             failed += o.failed() ? 1 : 0;
         }
