@@ -102,6 +102,13 @@ final class Steering implements ParameterAccess, Intervener {
     }
 
     @Override
+    public boolean inVivo() {
+        synchronized (gui.state.schedule) {
+            return gui.scenarioNow().bool("invivo.enabled");
+        }
+    }
+
+    @Override
     public Map<String, Double> blockades() {
         Map<String, Double> out = new LinkedHashMap<>();
         synchronized (gui.state.schedule) {

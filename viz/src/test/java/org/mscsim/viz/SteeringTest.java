@@ -67,6 +67,7 @@ class SteeringTest {
                 }
                 assertEquals(0.5, m.scenario().real("blockade.pd_l1"));
                 assertEquals(List.of("+10 MSC", "anti-PD-L1 50 %"), g.charts().charts().get(0).markLabels());
+                assertTrue(!g.steering().inVivo(), "a co-culture has no body to infuse into");
                 assertEquals(List.of("2.00 h: added 10 MSCs", "2.00 h: set {blockade.pd_l1=0.5}"), m.log());
             });
             assertTrue(refused.get() != null, "an out-of-range edit is refused");
@@ -88,6 +89,49 @@ class SteeringTest {
             SwingUtilities.invokeAndWait(() -> DesktopLauncher.close(gui.get(), console.get()));
         }
         assertNull(gui.get().window(), "the window is gone");
+    }
+
+    /**
+     * An in-vivo scenario in the GUI: its scheduled infusions are marked on the charts when the
+     * run reaches them, and the infusion button's action puts MSCs into the blood; a co-culture
+     * has no body to infuse into.
+     */
+    @Test
+    void inVivoScenariosShowTheirInfusionsAndTakeMoreFromTheButton() throws Exception {
+        Display.require();
+        java.nio.file.Path itp = java.nio.file.Path.of(System.getProperty("user.dir")).resolveSibling("scenarios").resolve("itp-patient.yaml");
+        org.mscsim.scenario.Scenario s = org.mscsim.scenario.ScenarioLoader.load(itp, List.of("grid.width=40", "grid.height=40",
+                "populations.t_cd4=210", "populations.t_cd8=110", "populations.b=64", "populations.nk=32", "populations.macrophage=80",
+                "invivo.burn_in_h=24", "output.charts=false"));
+        AtomicReference<MscModelWithUI> gui = new AtomicReference<>();
+        AtomicReference<Console> console = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                MscModelWithUI g = new MscModelWithUI(s, null);
+                g.pauseAt(2);
+                Console c = g.openConsole();
+                gui.set(g);
+                console.set(c);
+                c.pressPlay();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            DesktopLauncher.awaitPause(gui.get(), console.get(), 2);
+            SwingUtilities.invokeAndWait(() -> {
+                MscModelWithUI g = gui.get();
+                MscModel m = g.model();
+                assertTrue(g.steering().inVivo());
+                assertEquals(List.of("infusion 2×10⁶ MSC/kg"), g.charts().charts().get(0).markLabels(), "the scheduled infusion at 0 h");
+                double before = m.systemic.mscBlood();
+                assertTrue(g.steering().intervene(new Intervention.InfuseMscPerKg(1e6)));
+                assertEquals(before + 1e6 * 60, m.systemic.mscBlood(), 1e-3, "10⁶/kg × 60 kg into the blood");
+                assertEquals("infusion 1×10⁶ MSC/kg", g.charts().charts().get(0).markLabels().get(1));
+            });
+        } finally {
+            SwingUtilities.invokeAndWait(() -> DesktopLauncher.close(gui.get(), console.get()));
+        }
     }
 
     @Test

@@ -42,6 +42,9 @@ public final class ColourBar extends JComponent {
             return "No heat map: choose a soluble factor to show it under the cells";
         }
         String range = r.field().label + " in the patch now: " + NiceScale.range(r.min(), r.max()) + " " + r.field().unit;
+        if (NiceScale.uniform(r.min(), r.max())) {
+            return range + " everywhere (uniform)";
+        }
         // The scale stretches over the range, so say when the differences it shows are small.
         return r.max() - r.min() < NEARLY_UNIFORM * r.max() ? range + " (nearly uniform)" : range;
     }

@@ -89,11 +89,23 @@ public record NiceScale(double low, double high, double step) {
         return Math.abs(mantissa - 2.5) < 1e-9;
     }
 
+    /** Ranges narrower than this share of the maximum are uniform: shown as one value. */
+    static final double UNIFORM = 1e-4;
+
+    /** Whether {@link #range} shows the range as one value. */
+    public static boolean uniform(double min, double max) {
+        return !(max - min > UNIFORM * Math.abs(max));
+    }
+
     /**
      * A range with enough digits to tell its ends apart: "0.00065 to 0.00102", "19.9 to 24.5",
-     * "1.6213 to 1.6247" (three significant digits of the maximum, more when the range is narrow).
+     * "1.6213 to 1.6247" (three significant digits of the maximum, more when the range is
+     * narrow); a {@link #uniform} one as its value, "1.54" (not "1.542007720150 to 1.542007720150").
      */
     public static String range(double min, double max) {
+        if (uniform(min, max)) {
+            return String.format(Locale.ROOT, "%." + decimalsFor(max, 3) + "f", max);
+        }
         int decimals = decimalsFor(max, 3);
         if (max > min) {
             decimals = Math.max(decimals, decimalsFor(max - min, 2));

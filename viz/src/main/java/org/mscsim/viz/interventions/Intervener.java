@@ -16,6 +16,9 @@ public interface Intervener {
     /** Whether a run is in progress (playing or paused), so actions can apply. */
     boolean running();
 
+    /** Whether the scenario couples the patch to a body ({@code invivo.enabled}), so MSCs can be infused per kg. */
+    boolean inVivo();
+
     /** The blockade strengths in effect now, keyed like {@code blockade.*}. */
     Map<String, Double> blockades();
 

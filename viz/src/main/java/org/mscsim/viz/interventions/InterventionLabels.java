@@ -39,6 +39,10 @@ public final class InterventionLabels {
         if (a instanceof Intervention.ReplaceMedium medium) {
             return "medium " + percent(medium.fraction()) + " replaced";
         }
+        if (a instanceof Intervention.InfuseMscPerKg infuse) {
+            return "infusion " + new java.math.BigDecimal(infuse.cellsPerKg() / 1e6).round(new java.math.MathContext(3))
+                    .stripTrailingZeros().toPlainString() + "×10⁶ MSC/kg";
+        }
         if (a instanceof Intervention.Block block) {
             StringBuilder b = new StringBuilder();
             for (Map.Entry<String, Double> e : block.strengths().entrySet()) {

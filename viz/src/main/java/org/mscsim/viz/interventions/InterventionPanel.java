@@ -26,7 +26,7 @@ import org.mscsim.scenario.Intervention;
  * Buttons that act on the running model, each logged on the charts' time axis: add or remove
  * MSCs (the co-culture form of an infusion), block PD-L1, IDO, PGE2 or TGF-β at a chosen
  * strength, replace the medium, add target cells. Each action is one row built by
- * {@link #row}, so a further one (an infusion in cells/kg for in-vivo scenarios) is one more row.
+ * {@link #row}. In-vivo scenarios add an intravenous infusion in 10⁶ cells per kg body weight.
  */
 public final class InterventionPanel extends JPanel {
 
@@ -35,6 +35,7 @@ public final class InterventionPanel extends JPanel {
 
     private final transient Intervener intervener;
     private final List<JButton> actions = new ArrayList<>();
+    private final List<JButton> inVivoActions = new ArrayList<>();
     private final JLabel blockadesNow = new JLabel();
     private final JLabel status = new JLabel(" ");
     private final DefaultListModel<String> logModel = new DefaultListModel<>();
@@ -56,6 +57,14 @@ public final class InterventionPanel extends JPanel {
                         () -> new Intervention.AddMsc(value(mscCount))),
                 button("Remove", "Take this many randomly chosen MSCs out of the culture",
                         () -> new Intervention.RemoveMsc(value(mscCount)))));
+
+        JSpinner dose = new JSpinner(new SpinnerNumberModel(2.0, 0.1, 100.0, 0.5));
+        ((JSpinner.DefaultEditor) dose.getEditor()).getTextField().setColumns(4);
+        JButton infuse = button("Infuse", "Intravenous infusion (only in in-vivo scenarios, invivo.enabled): this many million MSCs per kg body weight;"
+                + " they reach the lung, and their vesicles the patch", () -> new Intervention.InfuseMscPerKg(
+                        ((Number) dose.getValue()).doubleValue() * 1e6));
+        inVivoActions.add(infuse);
+        rows.add(row("Infusion", dose, new JLabel("× 10⁶ MSC/kg IV"), infuse));
 
         JComboBox<String> blockade = new JComboBox<>();
         List<String> keys = new ArrayList<>(InterventionLabels.BLOCKADES.keySet());
@@ -138,8 +147,9 @@ public final class InterventionPanel extends JPanel {
     /** Updates the buttons, the blockades in effect and the log from the model. Event thread. */
     public void refresh() {
         boolean running = intervener.running();
+        boolean inVivo = running && intervener.inVivo();
         for (JButton b : actions) {
-            b.setEnabled(running);
+            b.setEnabled(running && (inVivo || !inVivoActions.contains(b)));
         }
         StringBuilder b = new StringBuilder("Blockades now: ");
         Map<String, Double> now = intervener.blockades();

@@ -90,6 +90,8 @@ class FieldLayerTest {
     void captionSaysWhenTheScaleMagnifiesSmallDifferences() {
         String c = ColourBar.caption(new FieldLayer.Reading(FieldId.PGE2, NiceScale.of(1.621, 1.625), 1.621, 1.625));
         assertTrue(c.endsWith("(nearly uniform)"), c);
+        String flat = ColourBar.caption(new FieldLayer.Reading(FieldId.PGE2, NiceScale.of(1.5420077, 1.5420078), 1.5420077, 1.5420078));
+        assertEquals("PGE2 in the patch now: 1.54 ng/mL everywhere (uniform)", flat);
         assertTrue(ColourBar.caption(null).startsWith("No heat map"));
     }
 }

@@ -63,5 +63,7 @@ class NiceScaleTest {
         assertEquals("19.9 to 24.5", NiceScale.range(19.9, 24.5));
         assertEquals("1.6213 to 1.6247", NiceScale.range(1.6213, 1.6247));
         assertEquals("0.00065 to 0.00102", NiceScale.range(0.00065, 0.00102));
+        assertEquals("1.54", NiceScale.range(1.542007720150, 1.542007720151), "no twelve decimals for a uniform field");
+        assertEquals("0.000", NiceScale.range(0, 0));
     }
 }
