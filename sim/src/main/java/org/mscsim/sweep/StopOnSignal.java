@@ -46,7 +46,6 @@ public final class StopOnSignal implements AutoCloseable {
 
     private void stop(SweepDir dir, Consumer<String> say) {
         stop.set(true);
-        int running = RunExecution.active();
         org.mscsim.output.RunWriter.STOP.set(true);
         boolean settled;
         try {
@@ -64,9 +63,10 @@ public final class StopOnSignal implements AutoCloseable {
         } catch (java.io.IOException | RuntimeException e) {
             kept = "the finished runs are in " + dir.root().resolve("runs") + " (results.csv could not be rebuilt: " + e.getMessage() + ")";
         }
-        String unfinished = running == 0 ? "" : "; " + running + (running == 1 ? " run" : " runs") + " in progress "
-                + (settled ? "stopped with a checkpoint in " + dir.root().resolve("partial")
-                           : "did not stop in time and will start over");
+        int checkpointed = dir.checkpointed();
+        String unfinished = (checkpointed == 0 ? "" : "; " + checkpointed + (checkpointed == 1 ? " unfinished run keeps" : " unfinished runs keep")
+                + " a checkpoint in " + dir.root().resolve("partial"))
+                + (settled ? "" : "; " + RunExecution.active() + " in progress did not stop in time and will start over");
         say.accept("interrupted: the sweep stopped; " + kept + unfinished + ". Run the same command again to finish it.");
     }
 

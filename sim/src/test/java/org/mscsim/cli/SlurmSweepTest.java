@@ -121,7 +121,8 @@ class SlurmSweepTest {
         assumeTrue(Slurm.available() || ci, "sbatch is not on the PATH (and CI is not set): Slurm end-to-end test skipped");
         assertTrue(Slurm.available(), "CI is set but sbatch is not on the PATH: start the cluster with ../shared/recipes/slurm-local.sh start");
 
-        // One run of the built-in co-culture, long enough (~15 s) to be stopped midway.
+        // One run of the built-in co-culture (~7 s on a quiet machine), stopped once it has
+        // written its first ~55 of 200 hourly rows (one 8 KiB buffer).
         Path file = TinySweeps.write(tmp, "long.yaml", String.join("\n",
                 "name: long", "set:", "  output.charts: false", "  time.hours: 200", "vary:", "  blockade.ido: [0.5]", "seed: 5",
                 "outputs:", "  - t_divisions: final", "  - kyn_mean: max", "slurm: {time: \"00:10:00\"}", ""));
@@ -136,11 +137,10 @@ class SlurmSweepTest {
         String collect = job.replaceAll("(?s).*\"collect_job\" : \"(\\d+)\".*", "$1");
         Path partial = dir.resolve("partial/r00000");
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!Files.isDirectory(partial) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+        while (timeSeriesBytes(partial) < 8192 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
-        assertTrue(Files.isDirectory(partial), "the task started the run in partial/: " + logs(dir));
-        Thread.sleep(5000);
+        assertTrue(timeSeriesBytes(partial) >= 8192, "the task is computing the run in partial/: " + logs(dir));
         assertEquals(0, new ProcessBuilder("scancel", "--full", "--signal=TERM", array).inheritIO().start().waitFor());
         while (active(array + "," + collect) && System.nanoTime() < deadline) {
             Thread.sleep(500);
@@ -160,6 +160,24 @@ class SlurmSweepTest {
         assertArrayEquals(Files.readAllBytes(local.resolve("results.csv")), Files.readAllBytes(dir.resolve("results.csv")),
                 "stopped, continued from the checkpoint: the results of an uninterrupted run");
         assertFalse(Files.exists(partial), "partial/ is emptied once the run is done");
+    }
+
+    /** Bytes of the time series being written in a run directory (its temporary file), 0 if none yet. */
+    private static long timeSeriesBytes(Path run) throws Exception {
+        if (!Files.isDirectory(run)) {
+            return 0;
+        }
+        try (var files = Files.list(run)) {
+            long most = 0;
+            for (Path f : files.filter(f -> f.getFileName().toString().contains("timeseries.csv.")).toList()) {
+                try {
+                    most = Math.max(most, Files.size(f));
+                } catch (java.io.IOException e) {
+                    // renamed into place or removed meanwhile
+                }
+            }
+            return most;
+        }
     }
 
     /** Whether squeue still lists any of the jobs as pending or running. */

@@ -76,7 +76,7 @@ class SweepSignalTest {
         assertTrue(log.contains("interrupted: the sweep stopped; " + runs.size() + " of " + RUNS + " runs are done, in "), log);
         assertTrue(log.contains("Run the same command again to finish it."), log);
         assertFalse(log.contains("\tat ") || log.contains("Exception"), log);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("; (\\d+) runs? in progress stopped with a checkpoint in ").matcher(log);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("; (\\d+) unfinished runs? keeps? a checkpoint in ").matcher(log);
         int checkpointed = 0;
         for (Path p : list(out.resolve("partial"))) {
             checkpointed += Files.isRegularFile(p.resolve("checkpoint.bin")) ? 1 : 0;
