@@ -33,25 +33,27 @@ class SteeringTest {
         return n;
     }
 
+    /** Opens the GUI on {@code s}, presses play and waits until the run pauses after {@code steps} steps. */
+    private static void playUntilPaused(org.mscsim.scenario.Scenario s, long steps, AtomicReference<MscModelWithUI> gui,
+                                        AtomicReference<Console> console) throws Exception {
+        SwingUtilities.invokeAndWait(() -> {
+            MscModelWithUI g = new MscModelWithUI(s, null);
+            g.pauseAt(steps);
+            Console c = g.openConsole();
+            gui.set(g);
+            console.set(c);
+            c.pressPlay();
+        });
+        DesktopLauncher.awaitPause(gui.get(), console.get(), steps);
+    }
+
     @Test
     void interventionsAndEditsApplyBetweenStepsAreLoggedAndMarked() throws Exception {
         Display.require();
         AtomicReference<MscModelWithUI> gui = new AtomicReference<>();
         AtomicReference<Console> console = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                MscModelWithUI g = new MscModelWithUI(Scenarios.small(), null);
-                g.pauseAt(24);
-                Console c = g.openConsole();
-                gui.set(g);
-                console.set(c);
-                c.pressPlay();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        playUntilPaused(Scenarios.small(), 24, gui, console);
         try {
-            DesktopLauncher.awaitPause(gui.get(), console.get(), 24);
             AtomicReference<ScenarioException> refused = new AtomicReference<>();
             SwingUtilities.invokeAndWait(() -> {
                 MscModelWithUI g = gui.get();
@@ -105,20 +107,8 @@ class SteeringTest {
                 "invivo.burn_in_h=24", "output.charts=false"));
         AtomicReference<MscModelWithUI> gui = new AtomicReference<>();
         AtomicReference<Console> console = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                MscModelWithUI g = new MscModelWithUI(s, null);
-                g.pauseAt(2);
-                Console c = g.openConsole();
-                gui.set(g);
-                console.set(c);
-                c.pressPlay();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        playUntilPaused(s, 2, gui, console);
         try {
-            DesktopLauncher.awaitPause(gui.get(), console.get(), 2);
             SwingUtilities.invokeAndWait(() -> {
                 MscModelWithUI g = gui.get();
                 MscModel m = g.model();
