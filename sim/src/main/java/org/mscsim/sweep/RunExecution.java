@@ -108,14 +108,12 @@ public final class RunExecution {
         double resumedFromH = Double.NaN;
         try {
             Scenario s = run.scenario(base);
-            FileLock lock = null;
             if (!policy.equals(RunWriter.Checkpoints.NONE)) {
                 Path partial = dir.partialDir(run);
                 Files.createDirectories(partial.getParent());
                 lockPath = partial.resolveSibling(run.id() + ".lock");
                 lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                lock = tryLock(lockFile);
-                if (lock != null) {
+                if (!heldElsewhere(lockFile)) {
                     work = partial;
                 }
             }
@@ -174,15 +172,19 @@ public final class RunExecution {
         }
     }
 
-    private static FileLock tryLock(FileChannel channel) {
+    /**
+     * Takes the run's lock (held until the channel closes); true if another process holds it.
+     * On a filesystem without locks the run goes ahead with checkpoints: only the guard against
+     * two processes taking one run, which the executors already avoid, is missing.
+     */
+    private static boolean heldElsewhere(FileChannel channel) {
         try {
-            return channel.tryLock();
+            FileLock lock = channel.tryLock();
+            return lock == null;
         } catch (IOException e) {
-            // A filesystem without locks: checkpoints still work, only the guard against two
-            // processes taking one run (which the executors already avoid) is gone.
-            return null;
+            return false;
         } catch (java.nio.channels.OverlappingFileLockException e) {
-            return null;
+            return true; // this process already computes the run
         }
     }
 

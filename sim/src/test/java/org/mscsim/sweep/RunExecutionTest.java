@@ -1,0 +1,67 @@
+package org.mscsim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mscsim.cli.Main;
+import org.mscsim.output.RunWriter;
+
+/** How one sweep run is computed: in partial/ under its lock, or privately in tmp/ when another process holds the lock. */
+class RunExecutionTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRunWhoseLockIsHeldIsComputedPrivatelyAndStillPublishedWhole() throws Exception {
+        Path file = TinySweeps.write(tmp, "grid.yaml", TinySweeps.GRID);
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("sweep", file.toString(), "--out", out.toString(), "--workers", "1", "--quiet"));
+        SweepDir dir = SweepDir.open(out);
+        Run run = dir.manifest().runs().get(1);
+        byte[] reference = Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES));
+        Trees.delete(dir.runDir(run));
+
+        Files.createDirectories(dir.partialDir(run));
+        Path holders = Files.writeString(dir.partialDir(run).resolve("holder.txt"), "another process is computing this run here");
+        Path lock = dir.partialDir(run).resolveSibling(run.id() + ".lock");
+        try (FileChannel held = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             var l = held.lock()) {
+            RunExecution.Outcome o = RunExecution.execute(dir, dir.base(), run);
+            assertEquals(RunExecution.Outcome.Status.DONE, o.status(), String.valueOf(o.error()));
+            assertTrue(Files.exists(holders), "the holder's partial/ directory is left alone");
+        }
+        assertArrayEquals(reference, Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES)), "the same run, computed in tmp/");
+        assertEquals(RunExecution.Outcome.Status.ALREADY_DONE, RunExecution.execute(dir, dir.base(), run).status());
+    }
+
+    @Test
+    void aCheckpointForOtherParametersIsDroppedAndTheRunStartsOver() throws Exception {
+        Path file = TinySweeps.write(tmp, "grid.yaml", TinySweeps.GRID);
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("sweep", file.toString(), "--out", out.toString(), "--workers", "1", "--quiet"));
+        SweepDir dir = SweepDir.open(out);
+        Run run = dir.manifest().runs().get(2);
+        Run other = dir.manifest().runs().get(3);
+        byte[] reference = Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES));
+        Trees.delete(dir.runDir(run));
+        // Another run's files where this run's checkpoint would be: not this run's, so not used.
+        Files.createDirectories(dir.partialDir(run));
+        Files.copy(dir.runDir(other).resolve(RunWriter.RESOLVED), dir.partialDir(run).resolve(RunWriter.RESOLVED));
+        Files.writeString(dir.partialDir(run).resolve("checkpoint.bin"), "not a checkpoint");
+
+        RunExecution.Outcome o = RunExecution.execute(dir, dir.base(), run);
+        assertEquals(RunExecution.Outcome.Status.DONE, o.status(), String.valueOf(o.error()));
+        assertTrue(Double.isNaN(o.resumedFromH()), "started over");
+        assertArrayEquals(reference, Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES)));
+        assertFalse(Files.exists(dir.partialDir(run)));
+    }
+}
