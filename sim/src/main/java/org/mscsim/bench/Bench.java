@@ -28,10 +28,22 @@ import sim.app.heatbugs.HeatBugs;
 public final class Bench {
 
     /**
-     * Bytes the solver must move to and from memory per voxel-field update: the field is read and
-     * written once in each of its two sweeps (rows, the row block and the row buffers stay in cache).
+     * Bytes the solver must move to and from memory per voxel-field update when one thread solves
+     * a field whole: the field is read and written once in each of its two sweeps (the row block
+     * and the row buffers stay in cache).
      */
-    public static final int SOLVER_BYTES_PER_UPDATE = 32;
+    public static final int SOLVER_BYTES_WHOLE = 32;
+    /**
+     * The same for a field the threads share (see {@link org.mscsim.fields.Fields}): the row phase
+     * reads and writes it once, the column phase's two sweeps once each.
+     */
+    public static final int SOLVER_BYTES_SHARED = 48;
+
+    /** Average bytes per update for {@code fields} fields on {@code threads} threads. */
+    public static double solverBytesPerUpdate(int fields, int threads) {
+        int whole = threads == 1 ? fields : fields / threads * threads;
+        return (whole * (double) SOLVER_BYTES_WHOLE + (fields - whole) * (double) SOLVER_BYTES_SHARED) / fields;
+    }
 
     private final boolean quick;
     private final Consumer<String> log;
@@ -45,6 +57,11 @@ public final class Bench {
     public Map<String, Object> run() throws ScenarioException {
         results.put("cores", Runtime.getRuntime().availableProcessors());
         results.put("java", System.getProperty("java.version"));
+        results.put("gc", gc());
+        results.put("transparent_huge_pages", java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getInputArguments().contains("-XX:+UseTransparentHugePages"));
+        log.accept("JVM: " + results.get("gc") + " collector, transparent huge pages "
+                + ((Boolean) results.get("transparent_huge_pages") ? "on" : "off") + " (./mscsim sets both where it can)");
         stream();
         solver();
         agents();
@@ -52,6 +69,21 @@ public final class Bench {
         heatBugs();
         identical();
         return results;
+    }
+
+    /** The garbage collector in use, by the name of its old-generation collector bean. */
+    private static String gc() {
+        String name = "unknown";
+        for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            name = b.getName(); // the last bean is the old-generation/full collector
+        }
+        if (name.startsWith("PS ")) {
+            return "Parallel";
+        }
+        if (name.startsWith("G1")) {
+            return "G1";
+        }
+        return name;
     }
 
     private int reps() {
@@ -112,13 +144,14 @@ public final class Bench {
         }
         int big = quick ? 1000 : 2000;
         double ups = ((Number) results.get("solver_updates_per_s_" + big + "_t2")).doubleValue();
-        double gbs = ups * SOLVER_BYTES_PER_UPDATE / 1e9;
+        double bytes = solverBytesPerUpdate(5, 2);
+        double gbs = ups * bytes / 1e9;
         double stream = ((Number) results.get("stream_triad_gbs_t2")).doubleValue();
-        results.put("solver_bytes_per_update", SOLVER_BYTES_PER_UPDATE);
+        results.put("solver_bytes_per_update", round(bytes, 1));
         results.put("solver_gbs_" + big + "_t2", round(gbs, 3));
         results.put("solver_stream_fraction_" + big + "_t2", round(gbs / stream, 3));
-        log.accept(String.format(Locale.ROOT, "field solver %d x %d, 2 threads: %.2f GB/s effective (%d B/update) = %.0f %% of STREAM",
-                big, big, gbs, SOLVER_BYTES_PER_UPDATE, 100 * gbs / stream));
+        log.accept(String.format(Locale.ROOT, "field solver %d x %d, 2 threads: %.2f GB/s effective (%.1f B/update: 4 fields whole at %d, one shared at %d) = %.0f %% of STREAM",
+                big, big, gbs, bytes, SOLVER_BYTES_WHOLE, SOLVER_BYTES_SHARED, 100 * gbs / stream));
     }
 
     static double solverThroughput(int size, int threads) {

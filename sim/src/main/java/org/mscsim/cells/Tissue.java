@@ -2,6 +2,8 @@ package org.mscsim.cells;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.mscsim.fields.DiffusionSolver.Boundary;
+import org.mscsim.fields.Workers;
+import org.mscsim.fields.Workers;
 import sim.field.grid.ObjectGrid2D;
 
 /**
@@ -197,12 +199,11 @@ public final class Tissue {
         final int[] o = order;
         final int[] tile = tileOfCell;
         final int[] start = tileStart;
+        stepping = n;
+        run(TILE_OF_CELL);
         java.util.Arrays.fill(start, 0);
         for (int i = 0; i < n; i++) {
-            int v = cells[i].voxel;
-            int t = (v / width) / TILE * tilesX + (v % width) / TILE;
-            tile[i] = t;
-            start[t + 1]++;
+            start[tile[i] + 1]++;
         }
         for (int t = 0; t < tiles; t++) {
             start[t + 1] += start[t];
@@ -221,8 +222,76 @@ public final class Tissue {
         for (int t = 0; t < tiles; t++) {
             shuffle(o, start[t], start[t + 1], rng);
         }
-        final Cell[] cs = cells;
+        acting = m;
+        progress = -1;
+        try {
+            run(ACT);
+        } finally {
+            acting = null;
+        }
+        compactInTileOrder(n);
+    }
+
+    // Phases of stepAll, run on the model's worker threads (inline with one thread). Only ACT
+    // changes the model, and only on part 0; the other parts compute per-cell values into
+    // disjoint slots, or read ahead, so the thread count cannot change a result.
+    private static final int TILE_OF_CELL = 0;
+    private static final int ACT = 1;
+    private static final int ALIVE = 2;
+    private int phase;
+    /** Cells alive at the start of the step being stepped. */
+    private int stepping;
+    private final java.util.function.IntConsumer phaseTask = this::phase;
+
+    private void run(int what) {
+        phase = what;
+        if (workers == null || workers.size() == 1) {
+            phase(0);
+        } else {
+            workers.run(phaseTask);
+        }
+    }
+
+    private void phase(int part) {
+        int parts = workers == null ? 1 : workers.size();
+        switch (phase) {
+            case TILE_OF_CELL: {
+                int to = Workers.from(stepping, parts, part + 1);
+                for (int i = Workers.from(stepping, parts, part); i < to; i++) {
+                    int v = cells[i].voxel;
+                    tileOfCell[i] = (v / width) / TILE * tilesX + (v % width) / TILE;
+                }
+                break;
+            }
+            case ACT:
+                if (part == 0) {
+                    try {
+                        act();
+                    } finally {
+                        progress = tiles;
+                    }
+                } else if (part == 1) {
+                    readAhead();
+                }
+                break;
+            default: { // ALIVE
+                int to = Workers.from(count, parts, part + 1);
+                for (int i = Workers.from(count, parts, part); i < to; i++) {
+                    alive[i] = cells[i].alive;
+                }
+                break;
+            }
+        }
+    }
+
+    private void act() {
+        final org.mscsim.model.MscModel m = acting;
+        final Cell[] cs = cells; // newborns may replace the array; they act from the next step
+        final int[] o = order;
+        final int[] start = tileStart;
+        final int[] to = tileOrder;
         for (int k = 0; k < tiles; k++) {
+            progress = k;
             int t = to[k];
             for (int i = start[t]; i < start[t + 1]; i++) {
                 Cell c = cs[o[i]];
@@ -231,7 +300,78 @@ public final class Tissue {
                 }
             }
         }
-        compactInTileOrder(n);
+    }
+
+    /**
+     * Reads, and discards, what the acting thread will need for the next {@value #AHEAD} tiles:
+     * their rows of every field and of the occupancy arrays, and their cells. On a patch much
+     * larger than the caches the acting thread otherwise waits on main memory for most of its
+     * time. This thread writes nothing the model reads, so it cannot change a result.
+     */
+    private void readAhead() {
+        final Cell[] cs = cells;
+        final int[] o = order;
+        final int[] start = tileStart;
+        final int[] to = tileOrder;
+        final double[][] fs = fieldArrays;
+        long sink = 0;
+        int next = 0;
+        int k;
+        while ((k = progress) < tiles) {
+            if (next <= k) {
+                next = k + 1;
+            }
+            if (next > k + AHEAD || next >= tiles) {
+                Thread.onSpinWait();
+                continue;
+            }
+            int t = to[next++];
+            int x0 = (t % tilesX) * TILE;
+            int y0 = (t / tilesX) * TILE;
+            int x1 = Math.min(width, x0 + TILE) - 1;
+            int y1 = Math.min(height, y0 + TILE);
+            for (int y = y0; y < y1; y++) {
+                int a = y * width + x0;
+                int b = y * width + x1;
+                for (double[] f : fs) {
+                    for (int v = a; v < b; v += 8) { // one read per 64-byte cache line
+                        sink += (long) f[v];
+                    }
+                    sink += (long) f[b];
+                }
+                sink += tag[a] + tag[b];
+                for (int v = a; v <= b; v += 16) {
+                    if (occupant[v] != null) {
+                        sink++;
+                    }
+                }
+            }
+            for (int i = start[t]; i < start[t + 1]; i++) {
+                sink += cs[o[i]].voxel;
+            }
+        }
+        readAheadSink = sink;
+    }
+
+    /** Tiles the reading-ahead thread keeps loaded ahead of the acting one. */
+    private static final int AHEAD = 2;
+    private Workers workers;
+    private double[][] fieldArrays = new double[0][];
+    /** The tile the acting thread is on; {@code tiles} once it is done. */
+    private volatile int progress;
+    private org.mscsim.model.MscModel acting;
+    private boolean[] alive = new boolean[1024];
+    @SuppressWarnings("unused")
+    private volatile long readAheadSink;
+
+    /**
+     * Lets {@link #stepAll} use the threads of {@code w}: the spare ones compute per-cell values
+     * and read the next tiles' memory ahead of the acting thread ({@code fieldArrays}: the
+     * concentration arrays the cells read and write).
+     */
+    public void useThreads(Workers w, double[][] fieldArrays) {
+        this.workers = w;
+        this.fieldArrays = fieldArrays.clone();
     }
 
     /**
@@ -243,20 +383,24 @@ public final class Tissue {
         if (spare.length < cells.length) {
             spare = new Cell[cells.length];
         }
+        if (alive.length < count) {
+            alive = new boolean[cells.length];
+        }
+        run(ALIVE);
+        final boolean[] live = alive;
         Cell[] out = spare;
         int w = 0;
         for (int t = 0; t < tiles; t++) {
             for (int i = tileStart[t]; i < tileStart[t + 1]; i++) {
-                Cell c = cells[order[i]];
-                if (c.alive) {
-                    out[w++] = c;
+                int c = order[i];
+                if (live[c]) {
+                    out[w++] = cells[c];
                 }
             }
         }
         for (int i = n; i < count; i++) {
-            Cell c = cells[i];
-            if (c.alive) {
-                out[w++] = c;
+            if (live[i]) {
+                out[w++] = cells[i];
             }
         }
         java.util.Arrays.fill(cells, 0, count, null);

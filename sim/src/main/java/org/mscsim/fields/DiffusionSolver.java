@@ -22,8 +22,12 @@ package org.mscsim.fields;
  * reaches it; it is the back substitution unrolled, a sum of the forward values weighted by
  * products of the back-substitution factors, accumulated during the first sweep.
  *
- * <p>One field is solved by one thread; callers run different fields on different threads, so
- * every voxel sees the same arithmetic whatever the thread count.
+ * <p>A field can also be stepped in two phases that several threads share: {@link #stepRows}
+ * (the x solves, any split of the rows) and then {@link #stepColumns} (the y solve, decay and
+ * supply, any split of the columns). Every voxel sees exactly the arithmetic of {@link #step}, so
+ * the answer is the same to the bit however the work is split; the phases cost one more pass over
+ * the field, so {@link Fields} uses them only to share out fields that do not divide evenly among
+ * the threads.
  */
 public final class DiffusionSolver {
 
@@ -55,6 +59,10 @@ public final class DiffusionSolver {
     /** Rows solved together along x: enough independent chains to hide the multiply-add latency. */
     static final int BLOCK = 8;
     private final ThreadLocal<Scratch> scratch;
+    /** Two-phase stepping: each row's periodic x correction, saved by the row phase. */
+    private final double[] rowCorrection;
+    /** Two-phase stepping: row j's weight in row 0's solution (the running product in the forward sweep). */
+    private final double[] weightY;
 
     public DiffusionSolver(int nx, int ny, Boundary boundary) {
         if (nx < 3 || ny < 3) {
@@ -66,6 +74,8 @@ public final class DiffusionSolver {
         this.sx = new Sweep(nx);
         this.sy = new Sweep(ny);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(nx));
+        this.rowCorrection = new double[ny];
+        this.weightY = new double[ny];
     }
 
     /**
@@ -91,6 +101,11 @@ public final class DiffusionSolver {
         if (!identity) {
             sx.factor(r, boundary);
             sy.factor(r, boundary);
+            double weight = 1.0;
+            for (int j = 0; j < ny; j++) {
+                weightY[j] = weight;
+                weight *= sy.g[j];
+            }
         }
     }
 
@@ -107,6 +122,87 @@ public final class DiffusionSolver {
         Scratch w = scratch.get();
         forwardSweep(c, w);
         backwardSweep(c, w);
+    }
+
+    /**
+     * First phase of a shared step: the x solves of rows {@code [from, to)}. Every row must have
+     * had its row phase before any thread starts {@link #stepColumns}.
+     */
+    public void stepRows(double[] c, int from, int to) {
+        if (identity) {
+            return;
+        }
+        final int n = nx;
+        int j = from;
+        for (; j + BLOCK <= to; j += BLOCK) {
+            solveEightRows(c, j * n, n, sx.inv, sx.g);
+        }
+        for (; j < to; j++) {
+            solveRow(c, j * n, n, sx.inv, sx.g);
+        }
+        if (sx.periodic) {
+            final double fz = sx.fz;
+            final double bg = sx.betaOverGamma;
+            for (j = from; j < to; j++) {
+                final int o = j * n;
+                rowCorrection[j] = fz * (c[o] + bg * c[o + n - 1]);
+            }
+        }
+    }
+
+    /**
+     * Second phase of a shared step: the y solve, decay and supply of columns {@code [from, to)},
+     * once every row has had {@link #stepRows}.
+     */
+    public void stepColumns(double[] c, int from, int to) {
+        if (identity) {
+            scale(c, 0, ny, from, to, keep, add);
+            return;
+        }
+        final int w = to - from;
+        if (w <= 0) {
+            return;
+        }
+        final int n = nx;
+        final int m = ny;
+        final Scratch s = scratch.get();
+        double[] prev = s.carry;
+        double[] cur = s.row;
+        final double[] first = s.first;
+        final double[] invY = sy.inv;
+        final double[] gY = sy.g;
+        final boolean periodic = sy.periodic;
+        final double[] zx = sx.z;
+        java.util.Arrays.fill(prev, 0, w, 0.0);
+        if (periodic) {
+            java.util.Arrays.fill(first, 0, w, 0.0);
+        }
+        for (int j = 0; j < m; j++) {
+            final int o = j * n + from;
+            final double ij = invY[j];
+            final double gj = j == 0 ? 0.0 : gY[j];
+            System.arraycopy(c, o, cur, 0, w);
+            if (periodic) {
+                final double mx = rowCorrection[j];
+                final double wt = weightY[j];
+                for (int i = 0; i < w; i++) {
+                    final double v = (cur[i] - mx * zx[from + i]) * ij + gj * prev[i];
+                    cur[i] = v;
+                    first[i] += wt * v;
+                }
+            } else {
+                for (int i = 0; i < w; i++) {
+                    cur[i] = cur[i] * ij + gj * prev[i];
+                }
+            }
+            System.arraycopy(cur, 0, c, o, w);
+            final double[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        s.carry = prev;
+        s.row = cur;
+        backward(c, from, w, s);
     }
 
     /** Per-thread working memory, allocated once per thread and reused every step. */
@@ -136,6 +232,7 @@ public final class DiffusionSolver {
         final double[] zx = sx.z;
         assert periodicX == periodicY : "one boundary rule for both directions";
         double weight = 1.0; // product of gY[k] for k < j: row j's share in row 0's solution
+        java.util.Arrays.fill(w.carry, 0.0); // "the row above" row 0: nothing (as in stepColumns)
         if (periodicY) {
             java.util.Arrays.fill(first, 0.0);
         }
@@ -275,46 +372,56 @@ public final class DiffusionSolver {
     }
 
     private void backwardSweep(double[] c, Scratch w) {
+        backward(c, 0, nx, w);
+    }
+
+    /**
+     * Back substitution along y, the periodic correction, decay and supply, for columns
+     * {@code [from, from + w)} after their forward elimination; {@code s.carry} holds the
+     * eliminated last row (columns from 0) and, for a periodic patch, {@code s.first} the
+     * weighted sums giving row 0.
+     */
+    private void backward(double[] c, int from, int w, Scratch s) {
         final int n = nx;
         final int m = ny;
         final double kp = keep;
         final double ad = add;
         final double[] gY = sy.g;
-        final double[] below = w.carry; // the solution of the row below, before correction and decay
-        final double[] out = w.row;
-        final int last = (m - 1) * n;
-        System.arraycopy(c, last, below, 0, n);
+        final double[] below = s.carry; // the solution of the row below, before correction and decay
+        final double[] out = s.row;
+        final int last = (m - 1) * n + from;
+        System.arraycopy(c, last, below, 0, w);
         final boolean periodic = sy.periodic;
-        final double[] corr = w.first;
+        final double[] corr = s.first;
         final double[] z = sy.z;
         if (periodic) {
             // Sherman–Morrison: x = y - fz (y_0 + beta/gamma y_last) z, per column.
             final double fz = sy.fz;
             final double bg = sy.betaOverGamma;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < w; i++) {
                 corr[i] = fz * (corr[i] + bg * below[i]);
             }
         }
         for (int j = m - 1; j >= 0; j--) {
-            final int o = j * n;
+            final int o = j * n + from;
             if (j < m - 1) {
-                System.arraycopy(c, o, out, 0, n);
+                System.arraycopy(c, o, out, 0, w);
                 final double gj = gY[j];
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < w; i++) {
                     below[i] = out[i] + gj * below[i];
                 }
             }
             if (periodic) {
                 final double zj = z[j];
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < w; i++) {
                     out[i] = (below[i] - corr[i] * zj) * kp + ad;
                 }
             } else {
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < w; i++) {
                     out[i] = below[i] * kp + ad;
                 }
             }
-            System.arraycopy(out, 0, c, o, n);
+            System.arraycopy(out, 0, c, o, w);
         }
     }
 

@@ -3,24 +3,43 @@ package org.mscsim.fields;
 import java.util.function.IntConsumer;
 
 /**
- * All soluble fields of a model, stepped together: each worker thread solves whole fields
- * (field k on thread k mod threads), so one synchronisation per step and every field's
- * arithmetic is independent of the thread count.
+ * All soluble fields of a model, stepped together on the worker threads. With {@code F} fields
+ * and {@code T} threads, {@code T * floor(F / T)} fields are solved whole, field k on thread
+ * k mod T (one pass of synchronisation per step); the remaining fields, fewer than {@code T},
+ * are shared by all threads in two phases (their rows, then their columns; see
+ * {@link DiffusionSolver#stepRows}), so no thread idles while another finishes an extra field.
+ * Every voxel's arithmetic is the same whichever way it is split, so the answer does not depend
+ * on the thread count.
  */
 public final class Fields {
 
     private final Field[] fields;
     private final Workers workers;
-    private final IntConsumer task;
+    private final IntConsumer rowsPhase;
+    private final IntConsumer columnsPhase;
+    /** Fields solved whole; the rest are shared. */
+    private final int whole;
 
     public Fields(Field[] fields, Workers workers) {
         this.fields = fields.clone();
         this.workers = workers;
         final int parts = workers.size();
-        this.task = p -> {
-            for (int k = p; k < this.fields.length; k += parts) {
+        final int count = this.fields.length;
+        this.whole = parts == 1 ? count : count / parts * parts;
+        this.rowsPhase = p -> {
+            for (int k = p; k < whole; k += parts) {
                 Field f = this.fields[k];
                 f.solver.step(f.c);
+            }
+            for (int k = whole; k < count; k++) {
+                Field f = this.fields[k];
+                f.solver.stepRows(f.c, Workers.from(f.ny, parts, p), Workers.from(f.ny, parts, p + 1));
+            }
+        };
+        this.columnsPhase = p -> {
+            for (int k = whole; k < count; k++) {
+                Field f = this.fields[k];
+                f.solver.stepColumns(f.c, Workers.from(f.nx, parts, p), Workers.from(f.nx, parts, p + 1));
             }
         };
     }
@@ -35,6 +54,9 @@ public final class Fields {
 
     /** Diffusion, decay and supply of every field over one time step. */
     public void step() {
-        workers.run(task);
+        workers.run(rowsPhase);
+        if (whole < fields.length) {
+            workers.run(columnsPhase);
+        }
     }
 }

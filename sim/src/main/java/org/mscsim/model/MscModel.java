@@ -238,6 +238,11 @@ public class MscModel extends SimState {
         il10 = fields.get(FieldId.IL10);
         tnf = fields.get(FieldId.TNF_ALPHA);
         il6 = fields.get(FieldId.IL6);
+        double[][] arrays = new double[FieldId.ALL.length][];
+        for (FieldId id : FieldId.ALL) {
+            arrays[id.ordinal()] = fields.get(id).c;
+        }
+        tissue.useThreads(workers, arrays);
         configure(s);
         double voxel = s.real("grid.voxel_um");
         patchMillilitres = (double) w * h * voxel * voxel * s.real("grid.depth_um") * 1e-12;
