@@ -58,8 +58,7 @@ public final class Bench {
         results.put("cores", Runtime.getRuntime().availableProcessors());
         results.put("java", System.getProperty("java.version"));
         results.put("gc", gc());
-        results.put("transparent_huge_pages", java.lang.management.ManagementFactory.getRuntimeMXBean()
-                .getInputArguments().contains("-XX:+UseTransparentHugePages"));
+        results.put("transparent_huge_pages", vmFlag("UseTransparentHugePages"));
         log.accept("JVM: " + results.get("gc") + " collector, transparent huge pages "
                 + ((Boolean) results.get("transparent_huge_pages") ? "on" : "off") + " (./mscsim sets both where it can)");
         stream();
@@ -69,6 +68,16 @@ public final class Bench {
         heatBugs();
         identical();
         return results;
+    }
+
+    /** A boolean HotSpot flag's effective value (false where the JVM does not have it). */
+    private static boolean vmFlag(String name) {
+        try {
+            return Boolean.parseBoolean(java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption(name).getValue());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The garbage collector in use, by the name of its old-generation collector bean. */
@@ -237,13 +246,14 @@ public final class Bench {
     }
 
     static double modelSpeedCells(Scenario s, int threads, int warm, int steps, double[] cells) {
+        System.gc(); // start every model on a clean heap, not in the previous one's garbage
         MscModel m = new MscModel(s, threads);
         m.start();
         for (int i = 0; i < warm; i++) {
             m.step();
         }
         cells[0] = m.tissue.count();
-        double[] t = new double[3];
+        double[] t = new double[5];
         for (int r = 0; r < t.length; r++) {
             long t0 = System.nanoTime();
             for (int i = 0; i < steps; i++) {
@@ -253,7 +263,7 @@ public final class Bench {
         }
         m.finish();
         Arrays.sort(t);
-        return steps / t[1];
+        return steps / t[2];
     }
 
     // ------------------------------------------------------------------ (e) HeatBugs

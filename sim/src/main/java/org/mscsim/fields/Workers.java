@@ -6,10 +6,18 @@ import java.util.function.IntConsumer;
 
 /**
  * A fixed team of threads that runs one task split into {@code size()} parts and waits for all
- * of them. The field solver calls it twice per step, so it is built to allocate nothing per
- * call: workers spin briefly, then park, between phases. With one thread the task runs inline.
+ * of them. The fields and the cells call it several times per step, so it is built to allocate
+ * nothing per call: workers spin briefly, then park, between phases. With one thread the task
+ * runs inline.
  */
 public final class Workers implements AutoCloseable {
+
+    /**
+     * How long an idle worker spins before it parks: longer than the gap between the phases of a
+     * step on a mid-sized patch, since waking a parked thread can take a virtual machine 50 µs
+     * or more, which on a 200 x 200 patch made two threads slower than one.
+     */
+    private static final long SPIN_NS = 2_000_000;
 
     private final int size;
     private final Thread[] threads;
@@ -72,9 +80,14 @@ public final class Workers implements AutoCloseable {
         long seen = 0;
         while (true) {
             int spins = 0;
+            long since = System.nanoTime();
+            boolean spinning = true;
             while (epoch == seen && !closed) {
-                if (++spins < 20_000) {
+                if (spinning) {
                     Thread.onSpinWait();
+                    if ((++spins & 255) == 0 && System.nanoTime() - since > SPIN_NS) {
+                        spinning = false;
+                    }
                 } else {
                     LockSupport.park(this);
                 }

@@ -17,10 +17,13 @@ import org.junit.jupiter.api.Test;
  */
 class TissueSteppingTest {
 
-    /** A patch of 6 x 6 tiles with ragged edge tiles, crowded enough for births and deaths. */
+    /**
+     * A patch of 13 x 12 tiles with ragged edge tiles, large enough for the spare threads to take
+     * part ({@link Tissue#SPREAD_ABOVE_BYTES}), with births and deaths.
+     */
     private static Scenario crowded() throws Exception {
         return ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO, List.of(
-                "grid.width=181", "grid.height=170",
+                "grid.width=401", "grid.height=370",
                 "populations.msc=300", "populations.t_cd4=5000", "populations.t_cd8=2600",
                 "populations.b=1000", "populations.nk=1200", "populations.macrophage=1400",
                 "time.hours=100", "output.charts=false"));
@@ -52,6 +55,7 @@ class TissueSteppingTest {
 
     @Test
     void threadCountChangesNothing() throws Exception {
+        assertTrue(401L * 370 * (8L * FieldId.ALL.length + 5) > Tissue.SPREAD_ABOVE_BYTES, "the patch must be large enough to spread");
         long[] events = new long[2];
         String one = fingerprint(1, events);
         assertTrue(events[0] > 100, "the test needs divisions, got " + events[0]);
