@@ -233,26 +233,33 @@ public final class Bench {
         }
         for (int threads : new int[] {1, 2}) {
             Scenario big = dense(1000, 250_000);
-            double[] cells = new double[1];
+            double[] cells = new double[3];
             double sps = modelSpeedCells(big, threads, quick ? 5 : 20, quick ? 5 : 20, cells);
             results.put("model_cells_1000", (long) cells[0]);
             results.put("model_steps_per_s_1000_t" + threads, round(sps, 2));
-            log.accept(String.format(Locale.ROOT, "co-culture 1000 x 1000 (%.0f cells), %d thread(s): %.1f steps/s", cells[0], threads, sps));
+            results.put("model_steps_per_s_1000_t" + threads + "_min", round(cells[1], 2));
+            results.put("model_steps_per_s_1000_t" + threads + "_max", round(cells[2], 2));
+            log.accept(String.format(Locale.ROOT, "co-culture 1000 x 1000 (%.0f cells), %d thread(s): %.1f steps/s (repetitions %.1f to %.1f)",
+                    cells[0], threads, sps, cells[1], cells[2]));
         }
     }
 
     static double modelSpeed(Scenario s, int threads, int warm, int steps) {
-        return modelSpeedCells(s, threads, warm, steps, new double[1]);
+        return modelSpeedCells(s, threads, warm, steps, new double[3]);
     }
 
-    static double modelSpeedCells(Scenario s, int threads, int warm, int steps, double[] cells) {
+    /**
+     * Median steps/s of five timed repetitions after {@code warm} steps; {@code out} receives the
+     * cell count and the slowest and fastest repetition's steps/s.
+     */
+    static double modelSpeedCells(Scenario s, int threads, int warm, int steps, double[] out) {
         System.gc(); // start every model on a clean heap, not in the previous one's garbage
         MscModel m = new MscModel(s, threads);
         m.start();
         for (int i = 0; i < warm; i++) {
             m.step();
         }
-        cells[0] = m.tissue.count();
+        out[0] = m.tissue.count();
         double[] t = new double[5];
         for (int r = 0; r < t.length; r++) {
             long t0 = System.nanoTime();
@@ -263,6 +270,8 @@ public final class Bench {
         }
         m.finish();
         Arrays.sort(t);
+        out[1] = steps / t[t.length - 1];
+        out[2] = steps / t[0];
         return steps / t[2];
     }
 
