@@ -99,7 +99,7 @@ final class AssayCommand implements Runnable {
     }
 
     @Command(name = "suppression", mixinStandardHelpOptions = true,
-            header = "T-cell proliferation at several MSC:T ratios: % suppression and division index.")
+            header = "T-cell proliferation at several MSC:T ratios: %% suppression and division index.")
     static final class Suppression implements Callable<Integer> {
         @Mixin
         Common common;
