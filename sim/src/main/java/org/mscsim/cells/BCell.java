@@ -37,7 +37,7 @@ public final class BCell extends Cell {
         final ModelParams p = m.p;
         final ModelParams.B q = p.b;
         double pDeath = phenotype == Phenotype.PLASMA ? q.pPlasmaDeath : q.pDeath;
-        if (m.rng.nextDouble() < pDeath || phenotype == Phenotype.NAIVE && m.rng.nextDouble() < p.pEgress) {
+        if (m.cellRng.nextDouble() < pDeath || phenotype == Phenotype.NAIVE && m.cellRng.nextDouble() < p.pEgress) {
             die(m); // death, or a naive cell recirculating out of the patch
             return;
         }
@@ -58,19 +58,19 @@ public final class BCell extends Cell {
 
         switch (phenotype) {
             case NAIVE:
-                if (m.rng.nextDouble() < q.pActivate * factor) {
+                if (m.cellRng.nextDouble() < q.pActivate * factor) {
                     phenotype = Phenotype.ACTIVATED;
                     cycleLeftH = m.cycleDuration(q.cycleH, 0.2);
                 }
                 break;
             case ACTIVATED:
-                if (m.rng.nextDouble() < q.pPlasma * factor) {
+                if (m.cellRng.nextDouble() < q.pPlasma * factor) {
                     phenotype = Phenotype.PLASMA;
                     break;
                 }
                 cycleLeftH -= p.dtH * factor;
                 if (cycleLeftH <= 0 && divisions < q.maxDivisions) {
-                    int free = m.tissue.freeNeighbour(v, m.rng);
+                    int free = m.tissue.freeNeighbour(v, m.cellRng);
                     if (free >= 0) {
                         BCell daughter = new BCell();
                         daughter.phenotype = Phenotype.ACTIVATED;
@@ -83,7 +83,7 @@ public final class BCell extends Cell {
                 }
                 break;
             default: // PLASMA
-                m.antibodyPg += q.antibodyPgPerStep;
+                m.tally().antibodySecretions++;
                 break;
         }
     }

@@ -68,7 +68,7 @@ public abstract class Cell implements Steppable {
      */
     protected final void move(MscModel m, double hopsPerStep) {
         int n = (int) hopsPerStep;
-        if (m.rng.nextDouble() < hopsPerStep - n) {
+        if (m.cellRng.nextDouble() < hopsPerStep - n) {
             n++;
         }
         Tissue t = m.tissue;
@@ -76,7 +76,7 @@ public abstract class Cell implements Steppable {
         for (int i = 0; i < n && alive; i++) {
             // One random int gives the directions of sixteen hops, two bits each.
             if ((i & 15) == 0) {
-                bits = m.rng.nextInt();
+                bits = m.cellRng.nextInt();
             }
             int target = t.neighbour4(voxel, bits & 3);
             bits >>>= 2;

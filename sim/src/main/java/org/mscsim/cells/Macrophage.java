@@ -35,7 +35,7 @@ public final class Macrophage extends Cell {
     public void act(MscModel m) {
         final ModelParams p = m.p;
         final ModelParams.Mac q = p.mac;
-        if (m.rng.nextDouble() < q.pDeath) {
+        if (m.cellRng.nextDouble() < q.pDeath) {
             die(m);
             return;
         }
@@ -53,7 +53,7 @@ public final class Macrophage extends Cell {
                 * (1.0 - ModelParams.hill(m.il6.c[v], p.ec50Il6));
         phagocytose(m, q);
         double il10Boost = 1.0 + q.pge2Il10Boost * pge2;
-        double u = m.rng.nextDouble();
+        double u = m.cellRng.nextDouble();
         switch (phenotype) {
             case M0: {
                 double toM1 = q.pM1 * m1;
@@ -90,9 +90,9 @@ public final class Macrophage extends Cell {
         for (int k = 0; k < 8; k++) {
             int n = tissue.neighbour8(voxel, k);
             if (n >= 0 && tissue.tag(n) == Tissue.OPSONISED) {
-                if (m.rng.nextDouble() < pEat) {
+                if (m.cellRng.nextDouble() < pEat) {
                     tissue.occupant(n).die(m);
-                    m.phagocytosed++;
+                    m.tally().phagocytosed++;
                 }
                 return;
             }

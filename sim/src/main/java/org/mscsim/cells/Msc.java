@@ -59,7 +59,7 @@ public final class Msc extends Cell {
     public void act(MscModel m) {
         final ModelParams p = m.p;
         final ModelParams.Msc q = p.msc;
-        if (m.rng.nextDouble() < q.pDeath) {
+        if (m.cellRng.nextDouble() < q.pDeath) {
             die(m);
             return;
         }
@@ -90,8 +90,8 @@ public final class Msc extends Cell {
             m.kynurenine.c[v] += before - after;
         }
 
-        if (q.pDivide > 0 && m.rng.nextDouble() < q.pDivide) {
-            int free = m.tissue.freeNeighbour(v, m.rng);
+        if (q.pDivide > 0 && m.cellRng.nextDouble() < q.pDivide) {
+            int free = m.tissue.freeNeighbour(v, m.cellRng);
             if (free >= 0) {
                 Msc daughter = new Msc();
                 daughter.licensing = licensing;
@@ -103,7 +103,7 @@ public final class Msc extends Cell {
     /** Lysis by an NK cell; returns true if it happened. */
     boolean lyse(MscModel m, double pKill) {
         double protectedShare = m.p.msc.nkProtection * licensing;
-        if (m.rng.nextDouble() < pKill * (1.0 - protectedShare)) {
+        if (m.cellRng.nextDouble() < pKill * (1.0 - protectedShare)) {
             die(m);
             return true;
         }

@@ -37,7 +37,7 @@ public final class NkCell extends Cell {
     public void act(MscModel m) {
         final ModelParams p = m.p;
         final ModelParams.Nk q = p.nk;
-        if (m.rng.nextDouble() < q.pDeath || phenotype == Phenotype.RESTING && m.rng.nextDouble() < p.pEgress) {
+        if (m.cellRng.nextDouble() < q.pDeath || phenotype == Phenotype.RESTING && m.cellRng.nextDouble() < p.pEgress) {
             die(m); // death, or a resting cell recirculating out of the patch
             return;
         }
@@ -52,7 +52,7 @@ public final class NkCell extends Cell {
 
         if (phenotype == Phenotype.RESTING) {
             m.secrete(v, 0, 0, 0, 0, 0, 0);
-            if (m.rng.nextDouble() < q.pActivate * keep) {
+            if (m.cellRng.nextDouble() < q.pActivate * keep) {
                 phenotype = Phenotype.ACTIVATED;
                 cycleLeftH = m.cycleDuration(q.cycleH, 0.2);
             }
@@ -62,7 +62,7 @@ public final class NkCell extends Cell {
         // One conjugate at a time: the first susceptible neighbour found, from a random start.
         final Tissue tissue = m.tissue;
         double pKill = q.pKill * keep;
-        int start = m.rng.nextInt(8);
+        int start = m.cellRng.nextInt(8);
         for (int i = 0; i < 8; i++) {
             int n = tissue.neighbour8(v, (start + i) & 7);
             if (n < 0) {
@@ -70,23 +70,23 @@ public final class NkCell extends Cell {
             }
             byte tag = tissue.tag(n);
             if (tag == Tissue.TARGET || tag == Tissue.OPSONISED) {
-                if (m.rng.nextDouble() < pKill) {
+                if (m.cellRng.nextDouble() < pKill) {
                     tissue.occupant(n).die(m);
-                    m.nkKills++;
+                    m.tally().nkKills++;
                 }
                 break;
             }
             if (tag == Tissue.MSC && !p.transwell) {
                 if (((Msc) tissue.occupant(n)).lyse(m, pKill * p.msc.nkSusceptibility)) {
-                    m.nkKills++;
-                    m.mscLysed++;
+                    m.tally().nkKills++;
+                    m.tally().mscLysed++;
                 }
                 break;
             }
         }
         cycleLeftH -= p.dtH * keep;
         if (cycleLeftH <= 0 && divisions < q.maxDivisions) {
-            int free = m.tissue.freeNeighbour(v, m.rng);
+            int free = m.tissue.freeNeighbour(v, m.cellRng);
             if (free >= 0) {
                 NkCell daughter = new NkCell();
                 daughter.phenotype = Phenotype.ACTIVATED;

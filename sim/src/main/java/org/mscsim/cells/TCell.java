@@ -73,7 +73,7 @@ public final class TCell extends Cell {
         final ModelParams p = m.p;
         final ModelParams.T q = p.t;
         double pDeath = phenotype == Phenotype.ACTIVATED ? q.pDeathActivated : suppressor() ? q.pDeathRegulatory : q.pDeathNaive;
-        if (m.rng.nextDouble() < pDeath || phenotype == Phenotype.NAIVE && m.rng.nextDouble() < p.pEgress) {
+        if (m.cellRng.nextDouble() < pDeath || phenotype == Phenotype.NAIVE && m.cellRng.nextDouble() < p.pEgress) {
             die(m); // death, or a naive cell recirculating out of the patch
             return;
         }
@@ -121,7 +121,7 @@ public final class TCell extends Cell {
         switch (phenotype) {
             case NAIVE:
                 m.secrete(v, 0, 0, 0, 0, 0, 0);
-                if (m.rng.nextDouble() < q.pActivate * keep) {
+                if (m.cellRng.nextDouble() < q.pActivate * keep) {
                     phenotype = Phenotype.ACTIVATED;
                     cycleLeftH = m.cycleDuration(q.firstDivisionH, q.cycleCv);
                 }
@@ -131,7 +131,7 @@ public final class TCell extends Cell {
                 if (differentiate(m, q, touchingMsc, tgfbResponse)) {
                     break;
                 }
-                if (m.rng.nextDouble() < q.pArrest * h * h) {
+                if (m.cellRng.nextDouble() < q.pArrest * h * h) {
                     phenotype = Phenotype.SUPPRESSED;
                     break;
                 }
@@ -142,7 +142,7 @@ public final class TCell extends Cell {
                 break;
             case SUPPRESSED:
                 m.secrete(v, 0, 0, 0, 0, 0, 0);
-                if (m.rng.nextDouble() < q.pRecover * keep) {
+                if (m.cellRng.nextDouble() < q.pRecover * keep) {
                     phenotype = Phenotype.ACTIVATED;
                 }
                 break;
@@ -155,12 +155,12 @@ public final class TCell extends Cell {
     private boolean differentiate(MscModel m, ModelParams.T q, boolean touchingMsc, double tgfbResponse) {
         if (cd8) {
             double drive = touchingMsc ? 1.0 : tgfbResponse;
-            if (m.rng.nextDouble() < q.pCd28neg * drive) {
+            if (m.cellRng.nextDouble() < q.pCd28neg * drive) {
                 phenotype = Phenotype.CD28NEG;
                 m.tissue.retag(this);
                 return true;
             }
-        } else if (m.rng.nextDouble() < q.pTreg * tgfbResponse) {
+        } else if (m.cellRng.nextDouble() < q.pTreg * tgfbResponse) {
             phenotype = Phenotype.TREG;
             m.tissue.retag(this);
             return true;
@@ -169,7 +169,7 @@ public final class TCell extends Cell {
     }
 
     private void divide(MscModel m, ModelParams.T q) {
-        int free = m.tissue.freeNeighbour(voxel, m.rng);
+        int free = m.tissue.freeNeighbour(voxel, m.cellRng);
         if (free < 0) {
             return; // no room: the cell waits, ready, and tries again next step
         }
@@ -180,9 +180,9 @@ public final class TCell extends Cell {
         daughter.cycleLeftH = m.cycleDuration(q.cycleH, q.cycleCv);
         cycleLeftH = m.cycleDuration(q.cycleH, q.cycleCv);
         m.tissue.add(daughter, free);
-        m.tDivisions++;
+        m.tally().tDivisions++;
         if (cd8) {
-            m.tDivisionsCd8++;
+            m.tally().tDivisionsCd8++;
         }
     }
 

@@ -43,7 +43,7 @@ public final class TargetCell extends Cell {
 
     @Override
     public void act(MscModel m) {
-        if (m.rng.nextDouble() < m.p.target.pDeath) {
+        if (m.cellRng.nextDouble() < m.p.target.pDeath) {
             die(m);
             return;
         }

@@ -46,10 +46,16 @@ public final class Tissue {
     private Cell[] spare = new Cell[1024];
     private int count;
     private int[] order = new int[1024];
-    /** Edge of the tiles the stepping order visits one at a time (voxels). */
+    /** Smallest edge of the tiles the stepping order visits one at a time (voxels). */
     static final int TILE = 32;
     private final int tilesX;
+    private final int tilesY;
     private final int tiles;
+    /** Tile column of each x and tile row of each y: tiles are 32–63 voxels wide, an even number across where there are several. */
+    private final int[] tileColumn;
+    private final int[] tileRow;
+    /** Narrowest tile (voxels), the gap between two tiles of one colour. */
+    private final int narrowest;
     private int[] tileOfCell = new int[1024];
     private final int[] tileStart;
     private final int[] tileFill;
@@ -71,8 +77,21 @@ public final class Tissue {
         for (int k = 0; k < 8; k++) {
             offset8[k] = DY8[k] * width + DX8[k];
         }
-        tilesX = (width + TILE - 1) / TILE;
-        tiles = tilesX * ((height + TILE - 1) / TILE);
+        tilesX = tileCount(width);
+        tilesY = tileCount(height);
+        tiles = tilesX * tilesY;
+        tileColumn = new int[width];
+        tileRow = new int[height];
+        for (int x = 0; x < width; x++) {
+            tileColumn[x] = (int) ((long) x * tilesX / width);
+        }
+        for (int y = 0; y < height; y++) {
+            tileRow[y] = (int) ((long) y * tilesY / height);
+        }
+        narrowest = Math.min(width / tilesX, height / tilesY);
+        born = new Cell[tiles][];
+        bornCount = new int[tiles];
+        byColour = new int[tiles];
         tileStart = new int[tiles + 1];
         tileFill = new int[tiles];
         tileOrder = new int[tiles];
@@ -114,6 +133,15 @@ public final class Tissue {
         c.alive = true;
         occupant[voxel] = c;
         tag[voxel] = c.tag();
+        int t = acting == null ? -1 : actingTile[Workers.part()];
+        if (t >= 0) {
+            Cell[] b = born[t];
+            if (b == null || bornCount[t] == b.length) {
+                born[t] = b = b == null ? new Cell[8] : java.util.Arrays.copyOf(b, b.length * 2);
+            }
+            b[bornCount[t]++] = c;
+            return;
+        }
         if (count == cells.length) {
             cells = java.util.Arrays.copyOf(cells, count * 2);
         }
@@ -179,16 +207,25 @@ public final class Tissue {
         return -1;
     }
 
+    /** Tiles along an edge of n voxels: as many of at least {@value #TILE} as fit, an even number if more than one. */
+    private static int tileCount(int n) {
+        int k = Math.max(1, n / TILE);
+        return k > 1 && k % 2 == 1 ? k - 1 : k;
+    }
+
     /**
-     * Steps every cell alive at the start of the step once, in a random order drawn with the
-     * run's stream, then drops the dead keeping list order. Cells born during the step are
-     * appended and first act next step. Allocation-free except when the list must grow.
+     * Steps every cell alive at the start of the step once, then drops the dead keeping list
+     * order. Cells born during the step are appended and first act next step. Allocation-free
+     * except for the tiles' random streams and when a list must grow.
      *
-     * <p>The order is random tile by tile: the patch is cut into {@value #TILE} × {@value #TILE}
-     * voxel tiles, the tiles are visited in a random order and the cells of each tile in a random
-     * order. Any two cells are still equally likely to act in either order, but the cells acting
-     * one after another are neighbours, so a large patch's fields and occupancy stay in cache
-     * (a fully shuffled order on a 1000 × 1000 patch is several times slower, bound by memory).
+     * <p>The order is random tile by tile. The patch is cut into tiles of 32–63 voxels a side,
+     * coloured like a 2 × 2 chessboard, so two tiles of one colour are always a whole tile apart.
+     * The colours act one after another; within a colour the tiles act in a random order, each
+     * with its own random stream for the step (seeded from the run's stream and the tile), and
+     * the cells of a tile in a random order. A cell reaches at most {@link #reach} voxels beyond
+     * its tile in a step, less than half a tile, so tiles of one colour never touch the same
+     * voxel and can act on different threads: the answer is the same for any number of threads.
+     * (A scenario whose cells reach further acts its tiles on one thread, in the same order.)
      */
     public void stepAll(org.mscsim.model.MscModel m) {
         final int n = count;
@@ -222,19 +259,40 @@ public final class Tissue {
         for (int t = 0; t < tiles; t++) {
             shuffle(o, start[t], start[t + 1], rng);
         }
+        stepSeed = rng.nextLong();
+        // The tiles of each colour, in the shuffled order.
+        int w = 0;
+        for (int c = 0; c < 4; c++) {
+            colourStart[c] = w;
+            for (int k = 0; k < tiles; k++) {
+                int t = to[k];
+                if (colour(t) == c) {
+                    byColour[w++] = t;
+                }
+            }
+        }
+        colourStart[4] = w;
         acting = m;
-        progress = -1;
         try {
-            run(ACT);
+            for (int c = 0; c < 4; c++) {
+                colourNow = c;
+                run(ACT);
+            }
         } finally {
             acting = null;
+            m.cellRng.leave();
         }
+        m.foldTallies();
         compactInTileOrder(n);
     }
 
-    // Phases of stepAll, run on the model's worker threads (inline with one thread). Only ACT
-    // changes the model, and only on part 0; the other parts compute per-cell values into
-    // disjoint slots, or read ahead, so the thread count cannot change a result.
+    private int colour(int t) {
+        return (t % tilesX & 1) | (t / tilesX & 1) << 1;
+    }
+
+    // Phases of stepAll, run on the model's worker threads (inline with one thread). Each part
+    // computes per-cell values into disjoint slots, or acts whole tiles that no other part's
+    // tiles can reach, so the thread count cannot change a result.
     private static final int TILE_OF_CELL = 0;
     private static final int ACT = 1;
     private static final int ALIVE = 2;
@@ -242,6 +300,15 @@ public final class Tissue {
     /** Cells alive at the start of the step being stepped. */
     private int stepping;
     private final java.util.function.IntConsumer phaseTask = this::phase;
+    private long stepSeed;
+    private int colourNow;
+    private final int[] byColour;
+    private final int[] colourStart = new int[5];
+    /** Cells born during the step, by the tile whose cell bore them; appended in acting order after it. */
+    private final Cell[][] born;
+    private final int[] bornCount;
+    /** The tile each part is acting, or -1 outside the acting phase. */
+    private int[] actingTile = new int[] {-1};
 
     private void run(int what) {
         phase = what;
@@ -259,21 +326,28 @@ public final class Tissue {
                 int to = Workers.from(stepping, parts, part + 1);
                 for (int i = Workers.from(stepping, parts, part); i < to; i++) {
                     int v = cells[i].voxel;
-                    tileOfCell[i] = (v / width) / TILE * tilesX + (v % width) / TILE;
+                    // A cell removed between steps (voxel -1) counts in tile 0; it does not act.
+                    tileOfCell[i] = v < 0 ? 0 : tileRow[v / width] * tilesX + tileColumn[v % width];
                 }
                 break;
             }
-            case ACT:
-                if (part == 0) {
-                    try {
-                        act();
-                    } finally {
-                        progress = tiles;
+            case ACT: {
+                int from = colourStart[colourNow];
+                int to = colourStart[colourNow + 1];
+                if (!parallelActing) {
+                    if (part == 0) {
+                        for (int k = from; k < to; k++) {
+                            actTile(0, byColour[k]);
+                        }
                     }
-                } else if (part == 1) {
-                    readAhead();
+                } else {
+                    for (int k = from + part; k < to; k += parts) {
+                        actTile(part, byColour[k]);
+                    }
                 }
+                actingTile[part] = -1;
                 break;
+            }
             default: { // ALIVE
                 int to = Workers.from(count, parts, part + 1);
                 for (int i = Workers.from(count, parts, part); i < to; i++) {
@@ -284,119 +358,56 @@ public final class Tissue {
         }
     }
 
-    private void act() {
+    private void actTile(int part, int t) {
         final org.mscsim.model.MscModel m = acting;
-        final Cell[] cs = cells; // newborns may replace the array; they act from the next step
-        final int[] o = order;
-        final int[] start = tileStart;
-        final int[] to = tileOrder;
-        for (int k = 0; k < tiles; k++) {
-            progress = k;
-            int t = to[k];
-            for (int i = start[t]; i < start[t + 1]; i++) {
-                Cell c = cs[o[i]];
-                if (c.alive) {
-                    c.act(m);
-                }
-            }
-        }
-    }
-
-    /**
-     * Reads, and discards, what the acting thread will need for the next {@value #AHEAD} tiles:
-     * their rows of every field and of the occupancy arrays, and their cells. On a patch much
-     * larger than the caches the acting thread otherwise waits on main memory for most of its
-     * time. This thread writes nothing the model reads, so it cannot change a result.
-     */
-    private void readAhead() {
         final Cell[] cs = cells;
         final int[] o = order;
-        final int[] start = tileStart;
-        final int[] to = tileOrder;
-        final double[][] fs = fieldArrays;
-        long sink = 0;
-        int next = 0;
-        int k;
-        while ((k = progress) < tiles) {
-            if (next <= k) {
-                next = k + 1;
-            }
-            if (next > k + AHEAD || next >= tiles) {
-                Thread.onSpinWait();
-                continue;
-            }
-            int t = to[next++];
-            int x0 = (t % tilesX) * TILE;
-            int y0 = (t / tilesX) * TILE;
-            int x1 = Math.min(width, x0 + TILE) - 1;
-            int y1 = Math.min(height, y0 + TILE);
-            for (int y = y0; y < y1; y++) {
-                int a = y * width + x0;
-                int b = y * width + x1;
-                for (double[] f : fs) {
-                    for (int v = a; v < b; v += 8) { // one read per 64-byte cache line
-                        sink += (long) f[v];
-                    }
-                    sink += (long) f[b];
-                }
-                sink += tag[a] + tag[b];
-                for (int v = a; v <= b; v += 16) {
-                    if (occupant[v] != null) {
-                        sink++;
-                    }
-                }
-            }
-            for (int i = start[t]; i < start[t + 1]; i++) {
-                sink += cs[o[i]].voxel;
+        actingTile[part] = t;
+        m.cellRng.enterTile(stepSeed, t);
+        for (int i = tileStart[t]; i < tileStart[t + 1]; i++) {
+            Cell c = cs[o[i]];
+            if (c.alive) {
+                c.act(m);
             }
         }
-        readAheadSink = sink;
     }
 
-    /** Tiles the reading-ahead thread keeps loaded ahead of the acting one. */
-    private static final int AHEAD = 2;
     private Workers workers;
-    private double[][] fieldArrays = new double[0][];
-    /** The tile the acting thread is on; {@code tiles} once it is done. */
-    private volatile int progress;
     private org.mscsim.model.MscModel acting;
     private boolean[] alive = new boolean[1024];
-    @SuppressWarnings("unused")
-    private volatile long readAheadSink;
+    /** Whether the spare threads take part (more than one thread). */
+    private boolean spread;
+    /** Whether tiles of one colour may act on different threads (see {@link #reach}). */
+    private boolean parallelActing = true;
 
     /**
-     * Lets {@link #stepAll} use the threads of {@code w}: the spare ones compute per-cell values
-     * and read the next tiles' memory ahead of the acting thread ({@code fieldArrays}: the
-     * concentration arrays the cells read and write).
+     * Lets {@link #stepAll} use the threads of {@code w}; {@code reach} is the furthest a cell can
+     * act from where it starts a step (its most hops, a neighbour beyond, a daughter beyond that).
      */
-    public void useThreads(Workers w, double[][] fieldArrays) {
+    public void useThreads(Workers w, int reach) {
         this.workers = w;
-        this.fieldArrays = fieldArrays.clone();
-        long bytes = (long) occupant.length * (8L * fieldArrays.length + 5); // doubles, a tag, a reference
-        this.spread = w.size() > 1 && bytes > SPREAD_ABOVE_BYTES;
+        this.spread = w.size() > 1;
+        this.parallelActing = 2 * reach < narrowest;
+        this.actingTile = new int[w.size()];
+        java.util.Arrays.fill(actingTile, -1);
     }
 
     /**
-     * Per-voxel state (fields and occupancy) above which {@link #stepAll} uses the spare threads.
-     * Below it the patch stays in cache, and a thread reading ahead only makes the acting thread's
-     * writes wait for the other core (measured: 200 x 200 steps 1.5x slower with it, 500 x 500
-     * 1.8x faster; README, Performance).
-     */
-    static final long SPREAD_ABOVE_BYTES = 8L << 20;
-    /** Whether the spare threads take part (see {@link #SPREAD_ABOVE_BYTES}). */
-    private boolean spread;
-
-    /**
-     * Drops the dead and keeps the survivors of the first {@code n} in tile order (the newborns
-     * after them as they came), so neighbouring cells are also neighbours in the list — and,
-     * once the garbage collector has moved them, in memory.
+     * Drops the dead and keeps the survivors of the first {@code n} in tile order, then the
+     * newborns in the order their tiles acted, so neighbouring cells are also neighbours in the
+     * list — and, once the garbage collector has moved them, in memory.
      */
     private void compactInTileOrder(int n) {
-        if (spare.length < cells.length) {
-            spare = new Cell[cells.length];
+        int newborns = 0;
+        for (int t = 0; t < tiles; t++) {
+            newborns += bornCount[t];
+        }
+        int total = count + newborns;
+        if (spare.length < total) {
+            spare = new Cell[Math.max(total, cells.length * 2)];
         }
         if (alive.length < count) {
-            alive = new boolean[cells.length];
+            alive = new boolean[Math.max(count, cells.length)];
         }
         run(ALIVE);
         final boolean[] live = alive;
@@ -410,12 +421,26 @@ public final class Tissue {
                 }
             }
         }
-        for (int i = n; i < count; i++) {
+        for (int i = n; i < count; i++) { // added between steps, before this one
             if (live[i]) {
                 out[w++] = cells[i];
             }
         }
+        for (int k = 0; k < colourStart[4]; k++) {
+            int t = byColour[k];
+            Cell[] b = born[t];
+            for (int i = 0; i < bornCount[t]; i++) {
+                if (b[i].alive) {
+                    out[w++] = b[i];
+                }
+                b[i] = null;
+            }
+            bornCount[t] = 0;
+        }
         java.util.Arrays.fill(cells, 0, count, null);
+        if (cells.length < out.length) {
+            cells = new Cell[out.length];
+        }
         spare = cells;
         cells = out;
         count = w;

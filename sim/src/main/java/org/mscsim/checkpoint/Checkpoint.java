@@ -219,7 +219,7 @@ public final class Checkpoint {
                 m.restoreSystemic(s);
             }
             System.arraycopy(influx, 0, m.influxCarry(), 0, influx.length);
-            m.tissue = tissue;
+            m.restoreTissue(tissue);
         }
 
         /** Puts the recorded series back into {@code ts} (and its temporary CSV). */

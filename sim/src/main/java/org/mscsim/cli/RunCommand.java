@@ -36,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Threads for the fields and, on patches larger than the caches (~350 x 350 and up), the cells' bookkeeping and memory reads ahead of the acting thread. Results are identical for any number. Default: ${DEFAULT-VALUE}.")
+            description = "Threads for the fields and the cells (tiles of the patch act in parallel). Results are identical for any number. Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line or summary; only errors.")

@@ -36,7 +36,7 @@ public final class Workers implements AutoCloseable {
         this.threads = new Thread[size - 1];
         for (int t = 1; t < size; t++) {
             final int part = t;
-            Thread th = new Thread(() -> loop(part), "mscsim-worker-" + t);
+            Thread th = new Worker(() -> loop(part), "mscsim-worker-" + t, part);
             th.setDaemon(true);
             threads[t - 1] = th;
             th.start();
@@ -45,6 +45,22 @@ public final class Workers implements AutoCloseable {
 
     public int size() {
         return size;
+    }
+
+    /** A worker thread, which knows its part. */
+    private static final class Worker extends Thread {
+        final int part;
+
+        Worker(Runnable r, String name, int part) {
+            super(r, name);
+            this.part = part;
+        }
+    }
+
+    /** The part the calling thread runs: its worker's, or 0 for any other thread (the caller runs part 0). */
+    public static int part() {
+        Thread t = Thread.currentThread();
+        return t instanceof Worker ? ((Worker) t).part : 0;
     }
 
     /** Runs {@code task.accept(part)} for every part in {@code [0, size)}; returns when all are done. */

@@ -60,7 +60,9 @@ public class MscModel extends SimState {
     private double[] influxCarry;
 
     public transient RestorableUniformRandomProvider rng;
-    private transient NormalizedGaussianSampler gaussian;
+    /** The random streams of the tiles being acted (see {@link CellRandom}); cells draw only from these. */
+    public transient CellRandom cellRng;
+    private transient NormalizedGaussianSampler cellGaussian;
     public ModelParams p;
     public Tissue tissue;
     public transient Fields fields;
@@ -216,7 +218,12 @@ public class MscModel extends SimState {
     /** Everything {@link #start} and {@link #resume} share: random stream, lattice, fields, parameters. */
     private void build(Scenario s) {
         rng = RandomSource.XO_RO_SHI_RO_128_PP.create(s.seed());
-        gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        cellRng = new CellRandom(threads);
+        cellGaussian = ZigguratSampler.NormalizedGaussian.of(cellRng);
+        tallies = new Tally[threads];
+        for (int k = 0; k < threads; k++) {
+            tallies[k] = new Tally();
+        }
         int w = s.integer("grid.width");
         int h = s.integer("grid.height");
         DiffusionSolver.Boundary boundary = DiffusionSolver.Boundary.parse(s.text("grid.boundary"));
@@ -238,11 +245,6 @@ public class MscModel extends SimState {
         il10 = fields.get(FieldId.IL10);
         tnf = fields.get(FieldId.TNF_ALPHA);
         il6 = fields.get(FieldId.IL6);
-        double[][] arrays = new double[FieldId.ALL.length][];
-        for (FieldId id : FieldId.ALL) {
-            arrays[id.ordinal()] = fields.get(id).c;
-        }
-        tissue.useThreads(workers, arrays);
         configure(s);
         double voxel = s.real("grid.voxel_um");
         patchMillilitres = (double) w * h * voxel * voxel * s.real("grid.depth_um") * 1e-12;
@@ -341,6 +343,19 @@ public class MscModel extends SimState {
                     s.real(k + "uptake_pl_per_min"), s.real(k + "supply_per_h"), s.real(k + "initial"));
         }
         p = new ModelParams(s, fields);
+        tissue.useThreads(workers, reach());
+    }
+
+    /** The furthest a cell acts from where it starts a step: its hops, a neighbour, a daughter (voxels). */
+    private int reach() {
+        double hops = Math.max(Math.max(p.t.hops, p.b.hops), Math.max(p.nk.hops, p.mac.hops));
+        return (int) Math.ceil(hops) + 2;
+    }
+
+    /** Replaces the tissue with one restored from a checkpoint. */
+    public void restoreTissue(Tissue t) {
+        tissue = t;
+        tissue.useThreads(workers, reach());
     }
 
     /** Places the initial populations on distinct random voxels: MSCs first (they adhere). */
@@ -641,23 +656,51 @@ public class MscModel extends SimState {
         patchState.activatedCd8Share = cd8 == 0 ? 0 : (double) cd8Active / cd8;
     }
 
-    /** Log-normal duration with the given mean and coefficient of variation (h). */
+    /** Log-normal duration with the given mean and coefficient of variation (h); cells call it while they act. */
     public double cycleDuration(double meanH, double cv) {
         if (cv <= 0) {
             return meanH;
         }
-        if (cv != lastCv) {
-            // Only two CVs occur (T cells', and 0.2 for B and NK): remember the last one's shape.
-            lastCv = cv;
-            lastSigma2 = Math.log1p(cv * cv);
-            lastSigma = Math.sqrt(lastSigma2);
-        }
-        return meanH * Math.exp(lastSigma * gaussian.sample() - 0.5 * lastSigma2);
+        double sigma2 = Math.log1p(cv * cv);
+        return meanH * Math.exp(Math.sqrt(sigma2) * cellGaussian.sample() - 0.5 * sigma2);
     }
 
-    private double lastCv = Double.NaN;
-    private double lastSigma2;
-    private double lastSigma;
+    /** What cells count while they act, one tally per worker part, folded in after each step. */
+    public static final class Tally {
+        public long tDivisions;
+        public long tDivisionsCd8;
+        public long nkKills;
+        public long mscLysed;
+        public long phagocytosed;
+        public long antibodySecretions;
+    }
+
+    private transient Tally[] tallies;
+
+    /** The calling worker part's tally. */
+    public Tally tally() {
+        return tallies[Workers.part()];
+    }
+
+    /** Adds the parts' tallies to the model's counters (in part order; sums of counts) and clears them. */
+    public void foldTallies() {
+        for (Tally t : tallies) {
+            tDivisions += t.tDivisions;
+            tDivisionsCd8 += t.tDivisionsCd8;
+            nkKills += t.nkKills;
+            mscLysed += t.mscLysed;
+            phagocytosed += t.phagocytosed;
+            for (long k = 0; k < t.antibodySecretions; k++) {
+                antibodyPg += p.b.antibodyPgPerStep; // one addition per plasma cell, as when each added its own
+            }
+            t.tDivisions = 0;
+            t.tDivisionsCd8 = 0;
+            t.nkKills = 0;
+            t.mscLysed = 0;
+            t.phagocytosed = 0;
+            t.antibodySecretions = 0;
+        }
+    }
 
     /**
      * Secretion by the cell in voxel {@code v} (rates in field units per minute) of PGE2, active
