@@ -20,12 +20,17 @@ class RunExecutionTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aRunWhoseLockIsHeldIsComputedPrivatelyAndStillPublishedWhole() throws Exception {
+    /** The tiny grid sweep, run to the end with one worker. */
+    private SweepDir finishedSweep() throws Exception {
         Path file = TinySweeps.write(tmp, "grid.yaml", TinySweeps.GRID);
         Path out = tmp.resolve("out");
         assertEquals(0, Main.execute("sweep", file.toString(), "--out", out.toString(), "--workers", "1", "--quiet"));
-        SweepDir dir = SweepDir.open(out);
+        return SweepDir.open(out);
+    }
+
+    @Test
+    void aRunWhoseLockIsHeldIsComputedPrivatelyAndStillPublishedWhole() throws Exception {
+        SweepDir dir = finishedSweep();
         Run run = dir.manifest().runs().get(1);
         byte[] reference = Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES));
         Trees.delete(dir.runDir(run));
@@ -45,10 +50,7 @@ class RunExecutionTest {
 
     @Test
     void aCheckpointForOtherParametersIsDroppedAndTheRunStartsOver() throws Exception {
-        Path file = TinySweeps.write(tmp, "grid.yaml", TinySweeps.GRID);
-        Path out = tmp.resolve("out");
-        assertEquals(0, Main.execute("sweep", file.toString(), "--out", out.toString(), "--workers", "1", "--quiet"));
-        SweepDir dir = SweepDir.open(out);
+        SweepDir dir = finishedSweep();
         Run run = dir.manifest().runs().get(2);
         Run other = dir.manifest().runs().get(3);
         byte[] reference = Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES));

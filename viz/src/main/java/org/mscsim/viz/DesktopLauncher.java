@@ -33,6 +33,26 @@ public final class DesktopLauncher implements GuiLauncher {
     public void screenshot(Scenario scenario, Path scenarioFile, long steps, Path png) throws Exception {
         AtomicReference<MscModelWithUI> gui = new AtomicReference<>();
         AtomicReference<Console> console = new AtomicReference<>();
+        try {
+            openAndPlay(scenario, scenarioFile, steps, gui, console);
+            AtomicReference<BufferedImage> image = new AtomicReference<>();
+            SwingUtilities.invokeAndWait(() -> {
+                gui.get().refresh();
+                image.set(WindowShot.capture(gui.get().window().frame()));
+            });
+            WindowShot.write(image.get(), png);
+        } finally {
+            SwingUtilities.invokeAndWait(() -> close(gui.get(), console.get()));
+        }
+    }
+
+    /**
+     * Opens the windows on {@code scenario} and plays until the run pauses after {@code steps}
+     * steps (stays paused at 0); {@code gui} and {@code console} receive what was opened, so the
+     * caller can close it even when this throws.
+     */
+    static void openAndPlay(Scenario scenario, Path scenarioFile, long steps, AtomicReference<MscModelWithUI> gui,
+                            AtomicReference<Console> console) throws Exception {
         SwingUtilities.invokeAndWait(() -> {
             MscModelWithUI g = new MscModelWithUI(scenario, scenarioFile);
             g.pauseAt(steps);
@@ -45,17 +65,7 @@ public final class DesktopLauncher implements GuiLauncher {
                 c.pressPlay();
             }
         });
-        try {
-            awaitPause(gui.get(), console.get(), steps);
-            AtomicReference<BufferedImage> image = new AtomicReference<>();
-            SwingUtilities.invokeAndWait(() -> {
-                gui.get().refresh();
-                image.set(WindowShot.capture(gui.get().window().frame()));
-            });
-            WindowShot.write(image.get(), png);
-        } finally {
-            SwingUtilities.invokeAndWait(() -> close(gui.get(), console.get()));
-        }
+        awaitPause(gui.get(), console.get(), steps);
     }
 
     static void awaitPause(MscModelWithUI gui, Console console, long steps) throws Exception {

@@ -36,15 +36,7 @@ class SteeringTest {
     /** Opens the GUI on {@code s}, presses play and waits until the run pauses after {@code steps} steps. */
     private static void playUntilPaused(org.mscsim.scenario.Scenario s, long steps, AtomicReference<MscModelWithUI> gui,
                                         AtomicReference<Console> console) throws Exception {
-        SwingUtilities.invokeAndWait(() -> {
-            MscModelWithUI g = new MscModelWithUI(s, null);
-            g.pauseAt(steps);
-            Console c = g.openConsole();
-            gui.set(g);
-            console.set(c);
-            c.pressPlay();
-        });
-        DesktopLauncher.awaitPause(gui.get(), console.get(), steps);
+        DesktopLauncher.openAndPlay(s, null, steps, gui, console);
     }
 
     @Test
