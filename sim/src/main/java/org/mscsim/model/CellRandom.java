@@ -18,10 +18,18 @@ public final class CellRandom implements UniformRandomProvider {
         byPart = new UniformRandomProvider[parts];
     }
 
-    /** Makes the calling part draw from tile {@code tile}'s stream for step seed {@code stepSeed}. */
+    /**
+     * Makes the calling part draw from tile {@code tile}'s stream for step seed {@code stepSeed}.
+     * The two are combined into one 64-bit seed, which Commons RNG expands with SplitMix64 into
+     * the generator's state, so neighbouring tiles' streams are unrelated from their first draw
+     * (a raw state {stepSeed, tile} would make every tile's first draws nearly equal).
+     */
     public void enterTile(long stepSeed, int tile) {
-        byPart[Workers.part()] = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {stepSeed, tile});
+        byPart[Workers.part()] = RandomSource.XO_RO_SHI_RO_128_PP.create(stepSeed ^ (tile * GOLDEN));
     }
+
+    /** 2^64 / golden ratio, odd: spreads consecutive tile indices over the whole 64-bit range. */
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     /** Ends the acting phase: a draw outside it is a bug, and fails rather than depend on the thread count. */
     public void leave() {
