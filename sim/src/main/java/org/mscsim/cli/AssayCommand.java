@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "assay", mixinStandardHelpOptions = true,
         header = "Virtual bench assays: suppression, transwell, blockade, attribution, macrophage, nk.",
         description = {
-            "Runs a classic MSC experiment in silico with replicates (in parallel on all cores) and",
-            "writes tables (CSV), a chart (PNG) and report.txt into the output directory.",
+            "Runs a classic MSC experiment in silico with replicates (in parallel on all cores) and"
+                + " writes tables (CSV), a chart (PNG) and report.txt into the output directory.",
             "The base scenario defaults to the built-in co-culture; every condition overrides it."
         },
         subcommands = {
@@ -98,7 +98,7 @@ final class AssayCommand implements Runnable {
         return ScenarioLoader.applySets(s, sets);
     }
 
-    @Command(name = "suppression", mixinStandardHelpOptions = true,
+    @Command(name = "suppression", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
             header = "T-cell proliferation at several MSC:T ratios: %% suppression and division index.")
     static final class Suppression implements Callable<Integer> {
         @Mixin
@@ -117,7 +117,7 @@ final class AssayCommand implements Runnable {
         }
     }
 
-    @Command(name = "transwell", mixinStandardHelpOptions = true,
+    @Command(name = "transwell", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
             header = "Suppression in contact vs across a transwell, with and without anti-PD-L1.")
     static final class TranswellAssay implements Callable<Integer> {
         @Mixin
@@ -136,7 +136,7 @@ final class AssayCommand implements Runnable {
         }
     }
 
-    @Command(name = "blockade", mixinStandardHelpOptions = true,
+    @Command(name = "blockade", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
             header = "Anti-PD-L1, 1-MT, indomethacin, anti-TGF-β alone and together: proliferation restored.")
     static final class BlockadePanel implements Callable<Integer> {
         @Mixin
@@ -154,7 +154,7 @@ final class AssayCommand implements Runnable {
         }
     }
 
-    @Command(name = "attribution", mixinStandardHelpOptions = true,
+    @Command(name = "attribution", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
             header = "For any scenario: how much of the MSC effect each pathway carries (Shapley), with interactions.")
     static final class Attribution implements Callable<Integer> {
         @Mixin
@@ -178,7 +178,7 @@ final class AssayCommand implements Runnable {
         }
     }
 
-    @Command(name = "macrophage", mixinStandardHelpOptions = true,
+    @Command(name = "macrophage", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
             header = "M1/M2 polarisation and phagocytosis with and without MSCs and with COX-2 inhibition.")
     static final class MacrophageAssay implements Callable<Integer> {
         @Mixin
@@ -196,7 +196,7 @@ final class AssayCommand implements Runnable {
         }
     }
 
-    @Command(name = "nk", mixinStandardHelpOptions = true,
+    @Command(name = "nk", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
             header = "NK cytotoxicity against K562-like targets after culture with and without MSCs.")
     static final class NkAssay implements Callable<Integer> {
         @Mixin

@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "gui", mixinStandardHelpOptions = true,
         header = "Open the desktop GUI on a scenario (or take a scripted screenshot).",
         description = {
-            "Opens the MASON console, the tissue display with field heat maps, live charts, the",
-            "parameter inspector and intervention controls. With --steps and --screenshot it runs",
-            "N steps, writes a PNG of the whole main window and exits (needs a display, e.g. Xvfb)."
+            "Opens the MASON console, the tissue display with field heat maps, live charts, the"
+                + " parameter inspector and intervention controls. With --steps and --screenshot it runs"
+                + " N steps, writes a PNG of the whole main window and exits (needs a display, e.g. Xvfb)."
         })
 final class GuiCommand implements Callable<Integer> {
 

@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Run a scenario headless and write a run directory:",
             "  timeseries.csv          one row per output interval (first column time_h)",
             "  summary.json            final and peak values, readouts, column units",
-            "  scenario.resolved.yaml  every parameter used, seed and version: repeat the run with it",
-            "  charts/*.png            populations, T-cell phenotypes and divisions, polarisation, fields",
+            "  scenario.resolved.yaml  every parameter used, seed and version (reruns it)",
+            "  charts/*.png            populations, T-cell phenotypes, polarisation, fields",
             "summary.json is written last; a directory without it is an unfinished run."
         })
 final class RunCommand implements Callable<Integer> {

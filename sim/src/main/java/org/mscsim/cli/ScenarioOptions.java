@@ -17,8 +17,8 @@ final class ScenarioOptions {
     Path scenario;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a parameter by its dotted key, validated like the file "
-                    + "(e.g. populations.msc=500, blockade.pd_l1=1, coculture.transwell=true). Repeatable.")
+            description = "Override a parameter by its dotted key, validated like the file. Repeatable. "
+                    + "Examples:%n  populations.msc=500%n  blockade.pd_l1=1%n  coculture.transwell=true")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (same as --set seed=N).")

@@ -18,10 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "trial", mixinStandardHelpOptions = true,
         header = "Run a virtual clinical trial: dose arms, virtual patients, IWG response with Wilson intervals.",
         description = {
-            "Draws virtual patients from the trial file's between-patient distributions, screens them (baseline",
-            "platelets below the entry threshold), simulates each arm's infusions over the follow-up on all cores,",
-            "and writes patients.csv, arms.csv (arm, dose_per_kg, n, responders, orr, ci_low, ci_high),",
-            "platelet_courses.png, orr_by_arm.png and report.txt. Results do not depend on --workers."
+            "Draws virtual patients from the trial file's between-patient distributions, screens them (baseline"
+                + " platelets below the entry threshold) and simulates each arm's infusions over the follow-up on"
+                + " all cores. Results do not depend on --workers. Writes into DIR:",
+            "  patients.csv          per patient: seed, parameters, platelets, response",
+            "  arms.csv              arm, dose_per_kg, n, responders, orr, ci_low, ci_high",
+            "  platelet_courses.png  every patient's platelets, by arm",
+            "  orr_by_arm.png        response rate by arm with Wilson intervals",
+            "  report.txt            the arms against the published trial"
         })
 final class TrialCommand implements Callable<Integer> {
 

@@ -15,9 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         header = "Check a scenario file; print the resolved parameters or every error.",
         description = {
-            "Check a scenario file (and any --set overrides). Prints the resolved scenario — every",
-            "parameter with its unit, defaults filled in — or every problem found, each naming the",
-            "file, line, key and what was expected (exit code 2)."
+            "Check a scenario file (and any --set overrides). Prints the resolved scenario — every"
+                + " parameter with its unit, defaults filled in — or every problem found, each naming the"
+                + " file, line, key and what was expected (exit code 2)."
         })
 final class ValidateCommand implements Callable<Integer> {
 

@@ -13,10 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "validate-model", mixinStandardHelpOptions = true,
         header = "Run the bench assays and compare the model with every published target in biology.md.",
         description = {
-            "For each published number (T-cell suppression by ratio, CD4 vs CD8, transwell, PD-L1, licensing,",
-            "tryptophan add-back, PGE2 rise, timing, recovery, B cells, NK cytotoxicity, macrophages) prints the",
-            "published value, the model's mean ± SD, the range taken as agreement and how far outside it the",
-            "model falls. Writes validation.csv and report.txt. Ranges are fixed in the code, never tuned."
+            "For each published number (T-cell suppression by ratio, CD4 vs CD8, transwell, PD-L1, licensing,"
+                + " tryptophan add-back, PGE2 rise, timing, recovery, B cells, NK cytotoxicity, macrophages) prints the"
+                + " published value, the model's mean ± SD, the range taken as agreement and how far outside it the"
+                + " model falls. Writes validation.csv and report.txt. Ranges are fixed in the code, never tuned."
         })
 final class ValidateModelCommand implements Callable<Integer> {
 

@@ -13,7 +13,10 @@ import java.util.Deque;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every command's --help renders cleanly: no picocli format warning (e.g. an unescaped %). */
+/**
+ * Every command's --help renders cleanly: no picocli format warning (e.g. an unescaped %), and no
+ * sentence broken by hand at a width picocli then wraps again (leaving a stub of a line).
+ */
 class HelpTextTest {
 
     @Test
@@ -30,6 +33,13 @@ class HelpTextTest {
                 StringWriter help = new StringWriter();
                 cl.usage(new PrintWriter(help));
                 assertFalse(help.toString().contains("%n"), cl.getCommandName() + ": unformatted help");
+                // picocli may wrap after a dot, splitting a file name or key over two lines ("arms.", "csv").
+                for (String dotted : dottedNames(cl)) {
+                    String[] ab = dotted.split("\\.", 2);
+                    assertFalse(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(ab[0]) + "\\.\\R\\s*"
+                            + java.util.regex.Pattern.quote(ab[1]) + "\\b").matcher(help.toString()).find(),
+                            cl.getCommandName() + ": " + dotted + " split over two lines:\n" + help);
+                }
                 commands++;
                 todo.addAll(cl.getSubcommands().values());
             }
@@ -39,5 +49,63 @@ class HelpTextTest {
         assertTrue(commands > 10, "walked " + commands + " commands");
         String w = warnings.toString(StandardCharsets.UTF_8);
         assertFalse(w.contains("WARN"), w);
+    }
+
+    /**
+     * picocli wraps each description line at the help width. A line longer than that which stops
+     * mid-sentence was broken by hand for a wider screen: picocli wraps it and the next line starts
+     * afresh, so the help shows a stub ("screens them (baseline" / "platelets below ...").
+     */
+    @Test
+    void longDescriptionLinesAreWholeParagraphs() {
+        Deque<CommandLine> todo = new ArrayDeque<>();
+        todo.add(Main.commandLine());
+        StringBuilder broken = new StringBuilder();
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.poll();
+            CommandLine.Model.UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+            int width = usage.width();
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            lines.addAll(java.util.List.of(usage.description()));
+            lines.addAll(java.util.List.of(usage.header()));
+            lines.addAll(java.util.List.of(usage.footer()));
+            for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+                lines.addAll(java.util.List.of(o.description()));
+            }
+            for (CommandLine.Model.PositionalParamSpec p : cl.getCommandSpec().positionalParameters()) {
+                lines.addAll(java.util.List.of(p.description()));
+            }
+            for (String line : lines) {
+                for (String t : line.split("%n|\\R")) {
+                    t = t.stripTrailing();
+                    if (t.length() > width && !t.matches("(?s).*[.:!?)]$")) {
+                        broken.append(cl.getCommandName()).append(": ").append(t).append('\n');
+                    }
+                }
+            }
+            todo.addAll(cl.getSubcommands().values());
+        }
+        assertTrue(broken.length() == 0, "lines longer than the help width that stop mid-sentence:\n" + broken);
+    }
+
+    /** Names with a dot in them (file names, dotted keys) in a command's help texts. */
+    private static java.util.Set<String> dottedNames(CommandLine cl) {
+        StringBuilder text = new StringBuilder();
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        for (String s : spec.usageMessage().description()) {
+            text.append(s).append(' ');
+        }
+        for (CommandLine.Model.ArgSpec a : spec.args()) {
+            text.append(a.paramLabel()).append(' ');
+            for (String s : a.description()) {
+                text.append(s).append(' ');
+            }
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b[A-Za-z_]\\w*\\.[a-z_]\\w*").matcher(text);
+        while (m.find()) {
+            names.add(m.group());
+        }
+        return names;
     }
 }
