@@ -216,7 +216,7 @@ public final class Tissue {
     /**
      * Steps every cell alive at the start of the step once, then drops the dead keeping list
      * order. Cells born during the step are appended and first act next step. Allocation-free
-     * except for the tiles' random streams and when a list must grow.
+     * except for the cells born and when a list must grow (HotPathAllocationTest).
      *
      * <p>The order is random tile by tile. The patch is cut into tiles of 32–63 voxels a side,
      * coloured like a 2 × 2 chessboard, so two tiles of one colour are always a whole tile apart.
