@@ -115,8 +115,12 @@ public record Param(String key, Type type, Object defaultValue, double min, doub
                 return v;
             }
             case BOOL:
-                if (s.type() == YamlNode.Scalar.Type.BOOLEAN || text.equals("true") || text.equals("false")) {
-                    return Boolean.parseBoolean(text.toLowerCase(Locale.ROOT));
+                // By the type YAML gave the value, not its text: YAML reads yes and on as true.
+                if (s.type() == YamlNode.Scalar.Type.TRUE || text.equals("true")) {
+                    return true;
+                }
+                if (s.type() == YamlNode.Scalar.Type.FALSE || text.equals("false")) {
+                    return false;
                 }
                 throw new Invalid(expectation());
             case CHOICE:

@@ -121,8 +121,9 @@ public final class YamlReader {
             case VALUE_NUMBER_FLOAT:
                 return new YamlNode.Scalar(line, p.getText(), YamlNode.Scalar.Type.NUMBER);
             case VALUE_TRUE:
+                return new YamlNode.Scalar(line, p.getText(), YamlNode.Scalar.Type.TRUE);
             case VALUE_FALSE:
-                return new YamlNode.Scalar(line, p.getText(), YamlNode.Scalar.Type.BOOLEAN);
+                return new YamlNode.Scalar(line, p.getText(), YamlNode.Scalar.Type.FALSE);
             case VALUE_NULL:
                 return new YamlNode.Scalar(line, "", YamlNode.Scalar.Type.NULL);
             default:

@@ -67,6 +67,21 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void yamlsYesAndOnMeanTrue() throws Exception {
+        // YAML 1.1 reads yes/no and on/off as booleans; "yes" must not turn into false.
+        for (String yes : List.of("true", "yes", "Yes", "on", "ON", "True")) {
+            assertTrue(ScenarioLoader.parse("coculture: {transwell: " + yes + "}\n", "x.yaml").bool("coculture.transwell"), yes);
+            Scenario base = ScenarioLoader.parse("seed: 3\n", "x.yaml");
+            assertTrue(ScenarioLoader.applySets(base, List.of("coculture.transwell=" + yes)).bool("coculture.transwell"), "--set " + yes);
+        }
+        for (String no : List.of("false", "no", "No", "off", "OFF")) {
+            Scenario base = ScenarioLoader.parse("coculture: {transwell: true}\n", "x.yaml");
+            assertFalse(ScenarioLoader.applySets(base, List.of("coculture.transwell=" + no)).bool("coculture.transwell"), "--set " + no);
+        }
+        assertEquals("yes", ScenarioLoader.parse("name: yes\n", "x.yaml").text("name"), "text keeps what was written");
+    }
+
+    @Test
     void booleansAndChoicesAreChecked() {
         assertProblem(fails("coculture: {transwell: maybe}\n"), "x.yaml line 1: coculture.transwell must be true or false, got \"maybe\"");
         assertProblem(fails("grid: {boundary: round}\n"), "x.yaml line 1: grid.boundary must be one of closed, periodic, outflow, got \"round\"");
