@@ -136,9 +136,16 @@ final class RunCommand implements Callable<Integer> {
         }
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> readouts = (java.util.Map<String, Object>) r.summary().get("readouts");
-        b.append(String.format(Locale.ROOT, "%n  T-cell divisions %s (division index %.2f per seeded T cell); NK kills %s; antibody %s ng/mL%n",
-                readouts.get("t_divisions"), ((Number) readouts.get("division_index")).doubleValue(), readouts.get("nk_kills"),
-                fmt(last[r.series().index("antibody")])));
+        if (r.series().has("platelets")) {
+            // In vivo T cells keep arriving, and the antibody that counts is the plasma IgG above
+            // (the patch's own concentration is of a few cubic millimetres of spleen).
+            b.append(String.format(Locale.ROOT, "%n  T-cell divisions %s (%.2f per T cell seeded or recruited); NK kills %s%n",
+                    readouts.get("t_divisions"), ((Number) readouts.get("division_index")).doubleValue(), readouts.get("nk_kills")));
+        } else {
+            b.append(String.format(Locale.ROOT, "%n  T-cell divisions %s (division index %.2f per seeded T cell); NK kills %s; antibody %s ng/mL%n",
+                    readouts.get("t_divisions"), ((Number) readouts.get("division_index")).doubleValue(), readouts.get("nk_kills"),
+                    fmt(last[r.series().index("antibody")])));
+        }
         b.append("  fields at the end (patch means):");
         String sep = " ";
         for (FieldId f : FieldId.ALL) {

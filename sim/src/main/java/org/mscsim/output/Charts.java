@@ -109,7 +109,7 @@ public final class Charts {
         combined.setGap(10);
         combined.add(linePlot(ts, "×10⁹/L", List.of(new Line("platelets", "platelets", Palette.M1))), 2);
         XYPlot cells = linePlot(ts, "cells", List.of(new Line("MSCs in blood", "msc_blood", Palette.MSC),
-                new Line("MSCs in lung", "msc_lung", Palette.MSC_LICENSED)));
+                new Line("MSCs in lung", "msc_lung", Palette.PLASMA)));
         org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("cells (log)");
         log.setSmallestValue(1);
         cells.setRangeAxis(log);
@@ -127,7 +127,9 @@ public final class Charts {
             double[] y = ts.column(l.column());
             XYSeries s = new XYSeries(l.label(), false, true);
             for (int i = 0; i < t.length; i++) {
-                if (!(y[i] < 1 && unit.startsWith("cells"))) { // below one cell: undetectable, off the log axis
+                if (y[i] < 1 && unit.startsWith("cells")) {
+                    s.add(t[i], null); // below one cell: none left, off the log axis; the line stops here
+                } else {
                     s.add(t[i], y[i]);
                 }
             }
