@@ -256,7 +256,7 @@ public final class Assays {
         }
         rep.say(shown.text().stripTrailing()).say("");
         rep.say("% restored = (DI with blockade − DI with MSCs) / (DI without MSCs − DI with MSCs), same replicate.");
-        rep.say("Published single-blockade restorations in human co-culture were not found as numbers (biology.md);");
+        rep.say("Published single-blockade restorations in human co-culture were not found as numbers (scenarios/biology.md);");
         rep.say("these are the model's predictions.");
         rep.table(t);
         List<String> cats = new ArrayList<>(e.labels());

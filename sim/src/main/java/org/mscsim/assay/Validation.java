@@ -84,7 +84,7 @@ public final class Validation {
         checks.add(new Check("suppression_1_1", "T-cell suppression at MSC:T 1:1", "Di Nicola 2002 Blood 99:3838",
                 "up to 98 ± 1 %", 90, 100, s1, "%"));
         checks.add(new Check("suppression_1_10", "T-cell suppression at MSC:T 1:10 is substantial",
-                "Di Nicola 2002 (60 ± 5 % at the lowest dose); issue's shape", "substantial (60 ± 5 %)", 40, 90, s10, "%"));
+                "Di Nicola 2002 (60 ± 5 % at the lowest dose)", "substantial (60 ± 5 %)", 40, 90, s10, "%"));
         checks.add(new Check("suppression_1_100", "T-cell suppression at MSC:T 1:100 is weak",
                 "Le Blanc 2003 Scand J Immunol (few MSCs: 40–190 % of control)", "weak or none", Double.NEGATIVE_INFINITY, 30, s100, "%"));
         Stats cd4 = Stats.of(res.paired("1:10", "none",
@@ -107,7 +107,7 @@ public final class Validation {
         checks.add(new Check("pdl1_contact", "Suppression removed by anti-PD-L1 in contact (1:10)",
                 "Sheng 2008 Cell Res (PD-L1 needed, mouse MSCs)", "> 0", 0.5, Double.POSITIVE_INFINITY, Stats.of(pdContact), "points"));
         checks.add(new Check("pdl1_transwell", "Suppression removed by anti-PD-L1 across a transwell (1:10)",
-                "PD-L1 acts by contact (DESIGN.md)", "none", -1, 1, Stats.of(pdTranswell), "points"));
+                "PD-L1 is a membrane ligand: it acts by contact", "none", -1, 1, Stats.of(pdTranswell), "points"));
 
         // Licensing (Krampera 2006).
         checks.add(new Check("unlicensable", "Suppression by MSCs that cannot be licensed by IFN-γ (1:10)",
@@ -183,10 +183,10 @@ public final class Validation {
     }
 
     private static Report report(Scenario base, Assays.Options o, List<Check> checks) {
-        Report rep = new Report("MSCSim against published numbers (biology.md)");
+        Report rep = new Report("MSCSim against published numbers (scenarios/biology.md)");
         rep.say(Assays.describe(base, o));
         rep.say("Each range was set from the publication before running; a value outside it is reported with its distance,");
-        rep.say("not tuned away. NK and macrophage numbers are condition means (their SD is in nk.csv / macrophage.csv).");
+        rep.say("not tuned away. NK and macrophage numbers are condition means (./mscsim assay nk and assay macrophage give every replicate).");
         rep.say("");
         Table shown = new Table("shown", "check", "published", "model", "range", "verdict");
         Table csv = new Table("validation", "id", "claim", "source", "published", "model_mean", "model_sd", "n", "unit",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate-model", mixinStandardHelpOptions = true,
-        header = "Run the bench assays and compare the model with every published target in biology.md.",
+        header = "Run the bench assays and compare the model with every published target in scenarios/biology.md.",
         description = {
             "For each published number (T-cell suppression by ratio, CD4 vs CD8, transwell, PD-L1, licensing,"
                 + " tryptophan add-back, PGE2 rise, timing, recovery, B cells, NK cytotoxicity, macrophages) prints the"
