@@ -29,16 +29,26 @@ final class ParamsCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * One block per parameter, for a terminal and for grep: key, default and unit on the first
+     * line, then what is allowed, the meaning and the source, indented.
+     */
     static String plain() {
         StringBuilder b = new StringBuilder();
         String section = null;
         Map<String, String> titles = Parameters.get().sections();
+        b.append("Every scenario parameter: default and unit, allowed values, meaning, source.")
+                .append(" ✎: may also change while a model runs.\n");
         for (Param p : Parameters.get().all()) {
             if (!p.section().equals(section)) {
                 section = p.section();
                 b.append('\n').append(titles.get(section)).append('\n');
             }
-            b.append(String.format("  %-44s %-12s %-22s %s%n", p.key(), p.toYaml(p.defaultValue()), p.unit(), p.doc()));
+            String unit = p.unit().equals("-") ? "" : " " + p.unit();
+            b.append("  ").append(p.key()).append(p.live() ? " ✎" : "").append(" = ").append(p.toYaml(p.defaultValue()))
+                    .append(unit).append("    (").append(p.expectation()).append(")\n");
+            b.append("      ").append(p.doc()).append('\n');
+            b.append("      Source: ").append(p.source()).append('\n');
         }
         return b.toString();
     }
