@@ -96,6 +96,7 @@ public final class ScenarioLoader {
             throw new ScenarioException(source + " line " + root.line() + ": a scenario must be a YAML mapping of keys to values, got "
                     + root.describe());
         }
+        FileKind.require(map, FileKind.SCENARIO, source);
         ScenarioLoader l = new ScenarioLoader(source);
         Map<String, Object> values = l.defaults();
         List<Intervention> interventions = new ArrayList<>();
@@ -204,10 +205,28 @@ public final class ScenarioLoader {
                     problems.add(at(e.keyLine()) + key + " is a section; expected a mapping of its keys (such as "
                             + exampleIn(key) + "), got " + e.value().describe());
                 }
+            } else if (prefix.isEmpty()) {
+                // A misspelt section ("populatons:") is hinted like a misspelt key.
+                String hint = Hints.closest(key, topLevelNames());
+                problems.add(at(e.keyLine()) + "unknown key " + YamlNode.show(key) + (hint != null ? " (did you mean \"" + hint + "\"?)"
+                        : "; see scenarios/PARAMETERS.md for the keys a scenario understands"));
             } else {
                 unknown(key, e.keyLine());
             }
         }
+    }
+
+    /** What may stand at the top of a scenario: sections, top-level keys and interventions. */
+    private List<String> topLevelNames() {
+        List<String> names = new ArrayList<>(registry.sections().keySet());
+        names.removeIf(n -> n.isEmpty() || n.contains("."));
+        for (Param p : registry.all()) {
+            if (p.section().isEmpty()) {
+                names.add(p.key());
+            }
+        }
+        names.add("interventions");
+        return names;
     }
 
     private void scalar(Param p, YamlNode node, Map<String, Object> values) {

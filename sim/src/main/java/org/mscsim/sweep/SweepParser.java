@@ -70,6 +70,7 @@ public final class SweepParser {
             throw new ScenarioException(source + " line " + root.line() + ": a sweep must be a YAML mapping of keys to values, got "
                     + root.describe());
         }
+        org.mscsim.scenario.FileKind.require(map, org.mscsim.scenario.FileKind.SWEEP, source);
         return new SweepParser(source).sweep(map, dir, defaultName);
     }
 

@@ -91,6 +91,7 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
         if (!(root instanceof YamlNode.MapNode map)) {
             throw new ScenarioException(src + ": a trial file is a YAML mapping (name, patient, arms, response, variability)");
         }
+        org.mscsim.scenario.FileKind.require(map, org.mscsim.scenario.FileKind.TRIAL, src);
         Reader r = new Reader(src);
         Map<String, YamlNode.Entry> e = map.entries();
         for (YamlNode.Entry x : e.values()) {

@@ -82,6 +82,28 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aMisspeltSectionIsHintedLikeAKey() {
+        ScenarioException e = fails("populatons:\n  msc: 10\nblockades: {pd_l1: 1}\n");
+        assertProblem(e, "x.yaml line 1: unknown key \"populatons\" (did you mean \"populations\"?)");
+        assertProblem(e, "x.yaml line 3: unknown key \"blockades\" (did you mean \"blockade\"?)");
+    }
+
+    @Test
+    void aFileOfAnotherKindNamesTheCommandThatReadsIt() throws Exception {
+        assertProblem(fails("name: t\npatient: itp-patient.yaml\narms: []\n"),
+                "x.yaml: this is a trial file, not a scenario; run it with ./mscsim trial x.yaml");
+        assertProblem(fails("base: coculture.yaml\nvary: {populations.msc: [1, 2]}\n"),
+                "x.yaml: this is a sweep file, not a scenario; run it with ./mscsim sweep x.yaml");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kind");
+        java.nio.file.Path scenario = java.nio.file.Files.writeString(dir.resolve("s.yaml"), "populations: {msc: 10}\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> org.mscsim.trial.TrialSpec.load(scenario));
+        assertProblem(e, scenario + ": this is a scenario, not a trial file; run it with ./mscsim run " + scenario);
+        e = assertThrows(ScenarioException.class,
+                () -> org.mscsim.sweep.SweepParser.parse("populations: {msc: 10}\n", "s.yaml", dir, "s"));
+        assertProblem(e, "s.yaml: this is a scenario, not a sweep file; run it with ./mscsim run s.yaml");
+    }
+
+    @Test
     void booleansAndChoicesAreChecked() {
         assertProblem(fails("coculture: {transwell: maybe}\n"), "x.yaml line 1: coculture.transwell must be true or false, got \"maybe\"");
         assertProblem(fails("grid: {boundary: round}\n"), "x.yaml line 1: grid.boundary must be one of closed, periodic, outflow, got \"round\"");
