@@ -383,17 +383,20 @@ public final class Assays {
                 readout, tot.format(1)));
         rep.say(String.format(Locale.ROOT, "MSCs with every pathway blocked vs no MSCs (space, NK lysis): %s.", in.format(1)));
         rep.say("");
-        Table shown = new Table("shown", "pathway", "alone", "knocked out", "Shapley", "share of total");
+        Table shown = new Table("shown", "pathway", "alone", "knocked out", "Shapley", "Shapley share of total");
         for (String p : PATHWAYS) {
             shown.row(NAME.get(p),
                     alone.get(p).format(1), knockout.get(p).format(1), shapley.get(p).format(1),
                     String.format(Locale.ROOT, "%.0f %%", pctOf(shapley.get(p).mean(), tot.mean())));
         }
-        shown.row("interaction", "", "", inter.format(1), String.format(Locale.ROOT, "%.0f %%", pctOf(inter.mean(), tot.mean())));
+        shown.row("interaction", inter.format(1), "", "", "");
+        shown.row("total", "", "", tot.format(1), "100 %");
         rep.say(shown.text().stripTrailing()).say("");
         rep.say("alone: change with only this pathway on; knocked out: change lost when only this one is blocked;");
-        rep.say("Shapley: its average marginal effect over every order of switching pathways on (these add up to the");
-        rep.say("total exactly). interaction = total − sum of 'alone': the same sign as the total when pathways");
+        rep.say("Shapley: its average marginal effect over every order of switching pathways on (the four add up to the");
+        rep.say("total exactly, so their shares to 100 %). interaction = total − sum of 'alone' (the 'alone' column plus");
+        rep.say(String.format(Locale.ROOT, "the interaction is the total; here %.0f %% of it): the same sign as the total when pathways",
+                pctOf(inter.mean(), tot.mean())));
         rep.say("reinforce each other (more than additive), the opposite sign when they overlap (less than additive).");
         rep.say("Pairwise interactions are in attribution-pairs.csv.");
         rep.table(t).table(subsets).table(pairs);
@@ -403,7 +406,7 @@ public final class Assays {
                 "pathway (and its blocker)", "change in final " + readout, List.of(
                         new AssayCharts.Bars("alone", cats, PATHWAYS.stream().map(alone::get).toList()),
                         new AssayCharts.Bars("knocked out", cats, PATHWAYS.stream().map(knockout::get).toList()),
-                        new AssayCharts.Bars("Shapley share", cats, PATHWAYS.stream().map(shapley::get).toList())));
+                        new AssayCharts.Bars("Shapley value", cats, PATHWAYS.stream().map(shapley::get).toList())));
         rep.chart("attribution", chart);
         return new Attribution(readout, tot, in, alone, knockout, shapley, inter, rep);
     }
@@ -533,7 +536,9 @@ public final class Assays {
                     mscLysed.get(l).mean(), mscLysed.get(l).sd());
         }
         Report rep = new Report("NK cytotoxicity after culture with MSCs");
-        rep.say(describe(base, o)).say("");
+        // The assay sets its own patch and hours (below); the base scenario gives everything else.
+        rep.say(String.format(Locale.ROOT, "Base scenario %s (%s) for every other parameter, %d replicate(s) from seed %d.",
+                base.name(), base.source(), o.replicates(), base.seed())).say("");
         Table shown = new Table("shown", "condition", "% K562 lysed in 4 h", "NK fold expansion", "% MSCs lysed");
         for (String l : e.labels()) {
             shown.row(l, lysis.get(l).format(1), expansion.get(l).format(2), mscLysed.get(l).format(1));
