@@ -64,6 +64,11 @@ public final class Main implements Runnable {
                 err.flush();
                 return BAD_INPUT;
             }
+            if (ex instanceof org.mscsim.output.RunWriter.UnusableOutput uo) {
+                err.println("error: " + uo.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
             if (ex instanceof UserError ue) {
                 err.println("error: " + ue.getMessage());
                 err.flush();

@@ -48,6 +48,15 @@ public final class RunWriter {
     private RunWriter() {
     }
 
+    /** The --out given cannot take a new run (a file, or a directory with something in it): bad input, not a failure. */
+    public static final class UnusableOutput extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnusableOutput(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Chooses a run directory: {@code requested} if given (it must not hold files already), else
      * a fresh {@code runs/<name>-<timestamp>} under {@code runsRoot}. A previous run is never
@@ -58,12 +67,12 @@ public final class RunWriter {
         if (requested != null) {
             dir = requested;
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new IOException(dir + " exists and is not a directory");
+                throw new UnusableOutput(dir + " exists and is not a directory");
             }
             if (Files.isDirectory(dir)) {
                 try (var entries = Files.list(dir)) {
                     if (entries.findAny().isPresent()) {
-                        throw new IOException(dir + " already holds files (a previous run?); choose another --out or remove it");
+                        throw new UnusableOutput(dir + " already holds files (a previous run?); choose another --out or remove it");
                     }
                 }
             }

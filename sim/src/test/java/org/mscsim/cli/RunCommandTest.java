@@ -113,7 +113,7 @@ class RunCommandTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("timeseries.csv"), "precious");
         Cli.Result r = Cli.run(concat(concat(new String[] {"run"}, SMALL), "--out", dir.toString()));
-        assertTrue(r.exitCode() != 0);
+        assertEquals(Main.BAD_INPUT, r.exitCode(), "a used --out is bad input, not a failure");
         assertTrue(r.err().contains("already holds files"), r.err());
         assertEquals("precious", Files.readString(dir.resolve("timeseries.csv")));
     }
