@@ -186,7 +186,7 @@ public final class Validation {
         Report rep = new Report("MSCSim against published numbers (scenarios/biology.md)");
         rep.say(Assays.describe(base, o));
         rep.say("Each range was set from the publication before running; a value outside it is reported with its distance,");
-        rep.say("not tuned away. NK and macrophage numbers are condition means (./mscsim assay nk and assay macrophage give every replicate).");
+        rep.say("not tuned away. NK and macrophage numbers are condition means (./mscsim assay nk and assay macrophage write their SDs).");
         rep.say("");
         Table shown = new Table("shown", "check", "published", "model", "range", "verdict");
         Table csv = new Table("validation", "id", "claim", "source", "published", "model_mean", "model_sd", "n", "unit",

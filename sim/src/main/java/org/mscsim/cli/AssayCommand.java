@@ -67,7 +67,11 @@ final class AssayCommand implements Runnable {
             return quick ? quarter(s) : s;
         }
 
-        Assays.Options options(PrintWriter err, String label) {
+        /** The run options; called before an assay computes, so it also refuses a used --out up front. */
+        Assays.Options options(PrintWriter err, String label) throws java.io.IOException {
+            if (out != null) {
+                RunWriter.checkUsable(out);
+            }
             ProgressLine line = new ProgressLine(err, label);
             Batch.Progress p = (done, total) -> line.update(done, total, "runs");
             return new Assays.Options(replicates, workers == null ? Batch.allCores() : workers, p);

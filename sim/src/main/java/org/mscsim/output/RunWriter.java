@@ -58,6 +58,24 @@ public final class RunWriter {
     }
 
     /**
+     * Throws {@link UnusableOutput} if {@code dir} cannot take a new run: it is a file, or a
+     * directory with something in it. Commands that compute before they write check first, so a
+     * used --out is reported before the work, not after.
+     */
+    public static void checkUsable(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UnusableOutput(dir + " exists and is not a directory");
+        }
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new UnusableOutput(dir + " already holds files (a previous run?); choose another --out or remove it");
+                }
+            }
+        }
+    }
+
+    /**
      * Chooses a run directory: {@code requested} if given (it must not hold files already), else
      * a fresh {@code runs/<name>-<timestamp>} under {@code runsRoot}. A previous run is never
      * overwritten.
@@ -66,16 +84,7 @@ public final class RunWriter {
         Path dir;
         if (requested != null) {
             dir = requested;
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new UnusableOutput(dir + " exists and is not a directory");
-            }
-            if (Files.isDirectory(dir)) {
-                try (var entries = Files.list(dir)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new UnusableOutput(dir + " already holds files (a previous run?); choose another --out or remove it");
-                    }
-                }
-            }
+            checkUsable(dir);
         } else {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             String base = safeName(scenarioName) + "-" + stamp;

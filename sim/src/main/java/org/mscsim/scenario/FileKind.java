@@ -22,19 +22,25 @@ public enum FileKind {
     private static final Set<String> TRIAL_ONLY = Set.of("arms", "follow_up_weeks", "variability", "patient");
     private static final Set<String> SWEEP_ONLY = Set.of("vary", "outputs", "design", "cases", "base");
 
-    /** The kind the top-level keys show, or null when they show none (e.g. a file of misspellings). */
+    /**
+     * The kind the top-level keys show, or null when they show none or a mix (then the file's own
+     * loader reports each key it does not know, with its hints).
+     */
     public static FileKind of(YamlNode.MapNode root) {
         Set<String> keys = root.entries().keySet();
-        if (keys.stream().anyMatch(TRIAL_ONLY::contains)) {
+        Parameters registry = Parameters.get();
+        boolean scenario = keys.stream().anyMatch(k -> !k.equals("name") && !k.equals("description") && !k.equals("seed")
+                && (registry.isSection(k) || registry.has(k) || k.equals("interventions")));
+        boolean trial = keys.stream().anyMatch(TRIAL_ONLY::contains);
+        boolean sweep = keys.stream().anyMatch(SWEEP_ONLY::contains);
+        if (scenario && !trial && !sweep) {
+            return SCENARIO;
+        }
+        if (trial && !scenario) {
             return TRIAL;
         }
-        if (keys.stream().anyMatch(SWEEP_ONLY::contains)) {
+        if (sweep && !scenario) {
             return SWEEP;
-        }
-        Parameters registry = Parameters.get();
-        if (keys.stream().anyMatch(k -> !k.equals("name") && !k.equals("description") && !k.equals("seed")
-                && (registry.isSection(k) || registry.has(k) || k.equals("interventions")))) {
-            return SCENARIO;
         }
         return null;
     }

@@ -217,9 +217,13 @@ public final class ScenarioLoader {
     }
 
     /** What may stand at the top of a scenario: sections, top-level keys and interventions. */
-    private List<String> topLevelNames() {
-        List<String> names = new ArrayList<>(registry.sections().keySet());
-        names.removeIf(n -> n.isEmpty() || n.contains("."));
+    private java.util.Set<String> topLevelNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String section : registry.sections().keySet()) {
+            if (!section.isEmpty()) {
+                names.add(section.contains(".") ? section.substring(0, section.indexOf('.')) : section); // fields.pge2 -> fields
+            }
+        }
         for (Param p : registry.all()) {
             if (p.section().isEmpty()) {
                 names.add(p.key());

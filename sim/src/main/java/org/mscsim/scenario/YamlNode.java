@@ -33,8 +33,8 @@ public sealed interface YamlNode {
 
     /**
      * A scalar with its text as written and the type YAML gave it. YAML 1.1 reads {@code yes},
-     * {@code on} and {@code true} (any case) as TRUE, {@code no}, {@code off} and {@code false} as
-     * FALSE; the text keeps what was written.
+     * {@code on} and {@code true} (lower case, capitalised or upper case) as TRUE, {@code no},
+     * {@code off} and {@code false} as FALSE; the text keeps what was written.
      */
     record Scalar(int line, String text, Type type) implements YamlNode {
         public enum Type { STRING, NUMBER, TRUE, FALSE, NULL }

@@ -48,6 +48,19 @@ class AssayCommandTest {
     }
 
     @Test
+    void aUsedOutIsRefusedBeforeTheAssayComputes() throws Exception {
+        Path used = Files.createDirectories(tmp.resolve("used"));
+        Files.writeString(used.resolve("report.txt"), "precious");
+        // The full-size validation would take minutes and print progress (every tenth of its runs)
+        // before it wrote anything; the refusal must come first.
+        Cli.Result r = Cli.run("validate-model", "--out", used.toString());
+        assertEquals(Main.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains(used + " already holds files"), r.err());
+        assertTrue(!r.err().contains("runs"), "no progress line: nothing was computed\n" + r.err());
+        assertEquals("precious", Files.readString(used.resolve("report.txt")));
+    }
+
+    @Test
     void badAssayOptionsAreClearErrors() {
         Cli.Result ratio = Cli.run("assay", "suppression", "--ratios", "1:x", "--out", tmp.resolve("a").toString());
         assertEquals(Main.BAD_INPUT, ratio.exitCode());

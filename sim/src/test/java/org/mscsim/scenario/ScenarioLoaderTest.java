@@ -86,6 +86,10 @@ class ScenarioLoaderTest {
         ScenarioException e = fails("populatons:\n  msc: 10\nblockades: {pd_l1: 1}\n");
         assertProblem(e, "x.yaml line 1: unknown key \"populatons\" (did you mean \"populations\"?)");
         assertProblem(e, "x.yaml line 3: unknown key \"blockades\" (did you mean \"blockade\"?)");
+        assertProblem(fails("feilds: {pge2: {half_life_min: 1}}\n"), "x.yaml line 1: unknown key \"feilds\" (did you mean \"fields\"?)");
+        // A scenario with a key only sweeps have (outputs: for output:) is still a scenario, hinted.
+        assertProblem(fails("populations: {msc: 1}\noutputs: {interval_h: 1}\n"),
+                "x.yaml line 2: unknown key \"outputs\" (did you mean \"output\"?)");
     }
 
     @Test
