@@ -282,7 +282,7 @@ final class SweepCommand implements Callable<Integer> {
         return Main.FAILED;
     }
 
-    private static String shape(Manifest m) {
+    static String shape(Manifest m) {
         int perPoint = Math.max(1, m.cases().size()) * m.replicates();
         StringBuilder b = new StringBuilder(m.design().label()).append(": ").append(m.size() / perPoint)
                 .append(m.design() == Sweep.Design.LHS ? " samples" : m.size() / perPoint == 1 ? " point" : " points");

@@ -46,6 +46,19 @@ public enum FileKind {
     }
 
     /**
+     * The kind of the YAML file at {@code file}, or null if it shows none or cannot be read as a
+     * YAML mapping (its loader then reports why).
+     */
+    public static FileKind peek(java.nio.file.Path file) {
+        try {
+            YamlNode root = YamlReader.parse(ScenarioLoader.read(file), file.toString());
+            return root instanceof YamlNode.MapNode map ? of(map) : null;
+        } catch (ScenarioException e) {
+            return null;
+        }
+    }
+
+    /**
      * Throws if {@code root} is a file of another kind than {@code expected}: one message naming
      * the command that reads it.
      */
