@@ -83,6 +83,10 @@ final class RunCommand implements Callable<Integer> {
                     err.println("note: " + options.describe() + " was written by MSCSim " + version + "; this is " + Version.get()
                             + ", so results may differ from the original run");
                 }
+                String late = lateInterventions(s);
+                if (late != null) {
+                    err.println(late);
+                }
                 Path dir = RunWriter.prepare(out, s.name(), Path.of("runs"));
                 ProgressLine progress = quiet ? null : new ProgressLine(err, s.name());
                 r = RunWriter.run(s, dir, threads, progress == null ? null : (done, total) -> progress.update(done, total, "h"),
@@ -101,6 +105,20 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             stop.done();
         }
+    }
+
+    /** A note on interventions timed after the end of the run (they will not happen), or null. */
+    static String lateInterventions(Scenario s) {
+        double hours = s.real("time.hours");
+        List<String> late = new java.util.ArrayList<>();
+        for (org.mscsim.scenario.Intervention i : s.interventions()) {
+            if (i.atH() > hours) {
+                late.add(fmt(i.atH()) + " h");
+            }
+        }
+        return late.isEmpty() ? null : String.format(Locale.ROOT,
+                "note: %d intervention(s) come after the end of the run (time.hours = %s) and will not happen: at %s",
+                late.size(), fmt(hours), String.join(", ", late));
     }
 
     static String summary(Scenario s, RunWriter.Result r) {

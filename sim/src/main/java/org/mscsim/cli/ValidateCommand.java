@@ -51,13 +51,11 @@ final class ValidateCommand implements Callable<Integer> {
             out.print(RunWriter.resolvedYaml(s));
             out.println();
         }
-        double hours = s.real("time.hours");
-        long late = s.interventions().stream().filter(i -> i.atH() > hours).count();
         out.printf(Locale.ROOT, "%s: valid (%d parameters, %d interventions)%n", options.describe(), s.values().size(),
                 s.interventions().size());
-        if (late > 0) {
-            out.printf(Locale.ROOT, "note: %d intervention(s) come after the end of the run (time.hours = %s) and will not happen%n",
-                    late, RunCommand.fmt(hours));
+        String late = RunCommand.lateInterventions(s);
+        if (late != null) {
+            out.println(late);
         }
         for (Intervention i : s.interventions()) {
             if (i.action() instanceof Intervention.AddMsc a && a.count() == 0) {

@@ -268,11 +268,22 @@ public class MscModel extends SimState {
                 applyVesicles(systemic.patchMscEquivalents());
             });
         }
+        // Interventions due at the same step act in the file's order, as one schedule entry:
+        // MASON shuffles entries that tie on time and ordering.
+        java.util.TreeMap<Long, List<Intervention>> due = new java.util.TreeMap<>();
         for (Intervention i : scenario.interventions()) {
             long step = stepOf(i);
             if (step > from) {
-                schedule.scheduleOnce(step - 1, ORDER_INTERVENTIONS, (Steppable) st -> apply(i));
+                due.computeIfAbsent(step, k -> new ArrayList<>()).add(i);
             }
+        }
+        for (Map.Entry<Long, List<Intervention>> e : due.entrySet()) {
+            List<Intervention> together = e.getValue();
+            schedule.scheduleOnce(e.getKey() - 1, ORDER_INTERVENTIONS, (Steppable) st -> {
+                for (Intervention i : together) {
+                    apply(i);
+                }
+            });
         }
         schedule.scheduleRepeating(from, ORDER_CELLS, (Steppable) st -> stepCells());
         schedule.scheduleRepeating(from, ORDER_FIELDS, (Steppable) st -> {
@@ -406,13 +417,16 @@ public class MscModel extends SimState {
         cd8Seeded = cd8;
     }
 
+    /** MSCs the last remove_msc intervention removed, for its log line. */
+    private int lastRemoved;
+
     /** Applies one intervention now. */
     public void apply(Intervention i) {
         Intervention.Action a = i.action();
         if (a instanceof Intervention.AddMsc add) {
             addMsc(add.count());
         } else if (a instanceof Intervention.RemoveMsc remove) {
-            removeMsc(remove.count());
+            lastRemoved = removeMsc(remove.count());
         } else if (a instanceof Intervention.AddTargets add) {
             addTargets(add.count());
         } else if (a instanceof Intervention.ReplaceMedium medium) {
@@ -443,7 +457,8 @@ public class MscModel extends SimState {
             return "added " + add.count() + " MSCs";
         }
         if (a instanceof Intervention.RemoveMsc remove) {
-            return "removed up to " + remove.count() + " MSCs";
+            return lastRemoved == remove.count() ? "removed " + lastRemoved + " MSCs"
+                    : "removed " + lastRemoved + " MSCs (all there were; asked for up to " + remove.count() + ")";
         }
         if (a instanceof Intervention.AddTargets add) {
             return "added " + add.count() + " target cells";

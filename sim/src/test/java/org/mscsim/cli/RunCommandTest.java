@@ -94,6 +94,38 @@ class RunCommandTest {
         assertArrayEquals(Files.readAllBytes(first.resolve("summary.json")), Files.readAllBytes(again.resolve("summary.json")));
     }
 
+    /** {@link Cli#SMALL} over {@code h} hours instead of 24. */
+    private static String[] hours(int h) {
+        return java.util.Arrays.stream(SMALL).map(a -> a.equals("24") ? Integer.toString(h) : a).toArray(String[]::new);
+    }
+
+    @Test
+    void interventionsAtTheSameTimeActInTheFilesOrder() throws Exception {
+        // Wash out, then re-seed: whatever the seed, 20 MSCs are left (MASON shuffles schedule ties).
+        for (int seed = 1; seed <= 6; seed++) {
+            Path dir = tmp.resolve("order" + seed);
+            String[] args = concat(concat(new String[] {"run"}, hours(5)), "--out", dir.toString(), "--seed", Integer.toString(seed),
+                    "--set", "interventions=[{at_h: 4, remove_msc: 100000}, {at_h: 4, add_msc: 20}]",
+                    "--set", "msc.death_per_h=0", "--set", "nk.kill_per_h=0");
+            Cli.Result r = Cli.run(args);
+            assertEquals(0, r.exitCode(), r.err());
+            List<String> rows = Files.readAllLines(dir.resolve("timeseries.csv"));
+            assertEquals("20", rows.get(rows.size() - 1).split(",")[1], "seed " + seed + ": MSCs after remove-then-add");
+            String summary = Files.readString(dir.resolve("summary.json"));
+            assertTrue(summary.indexOf("4.00 h: removed 40 MSCs (all there were; asked for up to 100000)")
+                    < summary.indexOf("4.00 h: added 20 MSCs"), summary);
+        }
+    }
+
+    @Test
+    void aRunSaysWhichInterventionsComeAfterItsEnd() throws Exception {
+        Cli.Result r = Cli.run(concat(concat(new String[] {"run"}, hours(2)), "--out", tmp.resolve("late").toString(),
+                "--set", "interventions=[{at_h: 1, add_msc: 5}, {at_h: 10, add_msc: 5}, {at_h: 24, replace_medium: 1}]"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("note: 2 intervention(s) come after the end of the run (time.hours = 2) and will not happen: at 10 h, 24 h"),
+                r.err());
+    }
+
     @Test
     void interventionsHappenAtTheirTime() throws Exception {
         Path dir = tmp.resolve("iv");
