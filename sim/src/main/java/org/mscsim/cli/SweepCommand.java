@@ -112,6 +112,9 @@ final class SweepCommand implements Callable<Integer> {
             SweepDir dir = SweepDir.open(sweep);
             if (dryRun) {
                 describe(o, dir.manifest(), dir.root());
+                // Read only (a dry run changes nothing): runs that look complete on disk.
+                long done = dir.manifest().runs().stream().filter(dir::looksDone).count();
+                o.printf(Locale.ROOT, "%d done, %d to run%n", done, dir.manifest().runs().size() - done);
                 return 0;
             }
             checkSlurmDirectory(sweep);

@@ -56,6 +56,9 @@ public final class LocalExecutor {
                         return new RunExecution.Outcome(run, RunExecution.Outcome.Status.FAILED, "not started: the sweep was stopped");
                     }
                     RunExecution.Outcome o = RunExecution.execute(dir, base, run);
+                    if (stop.get() && o.failed()) {
+                        return o; // cut short by the stop, not finished: the progress line does not count it
+                    }
                     int f = o.failed() ? failed.incrementAndGet() : failed.get();
                     int d = finished.incrementAndGet();
                     if (progress != null) {

@@ -88,6 +88,9 @@ class SweepCommandTest {
         assertTrue(nothing.out().contains("8 done, 0 to run"), nothing.out());
 
         deleteTree(out.resolve("runs/r00002"));
+        Cli.Result dry = Cli.run("sweep", out.toString(), "--dry-run");
+        assertEquals(0, dry.exitCode(), dry.err());
+        assertTrue(dry.out().contains("7 done, 1 to run"), "a dry run on a sweep directory says what is left\n" + dry.out());
         Path damaged = out.resolve("runs/r00006/timeseries.csv");
         List<String> lines = Files.readAllLines(damaged);
         Files.write(damaged, lines.subList(0, 5));            // cut short, as by a full disk
