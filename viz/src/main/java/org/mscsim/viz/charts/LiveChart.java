@@ -154,6 +154,7 @@ public final class LiveChart {
                 m.setLabel(label);
                 m.setLabelFont(MARKER_LABEL);
                 m.setLabelPaint(MARKER);
+                m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 140)); // lines under the label stay visible
                 m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
                 m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 m.setLabelOffset(new RectangleInsets(2 + 12 * (markers.size() % 3), 2, 2, 2));

@@ -99,7 +99,7 @@ public final class InterventionPanel extends JPanel {
         log.setVisibleRowCount(5);
         JScrollPane scroll = new JScrollPane(log);
         scroll.setBorder(BorderFactory.createTitledBorder("Log"));
-        scroll.setPreferredSize(new java.awt.Dimension(240, 100));
+        scroll.setPreferredSize(new java.awt.Dimension(330, 100)); // an infusion's line fits whole
         add(scroll, BorderLayout.EAST);
         refresh();
     }
