@@ -281,6 +281,9 @@ public final class ScenarioLoader {
                 continue;
             }
             Intervention.Action action = action(actions.get(0), name);
+            if (action instanceof Intervention.InfuseMscPerKg && infusionLine == 0) {
+                infusionLine = actions.get(0).keyLine();
+            }
             if (at != null && action != null) {
                 out.add(new Intervention(at, action));
             }
@@ -388,6 +391,9 @@ public final class ScenarioLoader {
         }
     }
 
+    /** Line of the first infuse_msc_per_kg intervention read, for the in-vivo cross-check; 0 if none. */
+    private int infusionLine;
+
     private void crossCheck(Scenario s, int line) {
         long voxels = (long) s.integer("grid.width") * s.integer("grid.height");
         long cells = 0;
@@ -396,7 +402,8 @@ public final class ScenarioLoader {
             cells += s.integer(k);
         }
         if (!s.bool("invivo.enabled") && s.interventions().stream().anyMatch(i -> i.action() instanceof Intervention.InfuseMscPerKg)) {
-            problems.add(at(line) + "infuse_msc_per_kg needs an in-vivo scenario (invivo.enabled: true); a culture takes add_msc: N");
+            problems.add(at(infusionLine > 0 ? infusionLine : line)
+                    + "infuse_msc_per_kg needs an in-vivo scenario (invivo.enabled: true); a culture takes add_msc: N");
         }
         if (cells > voxels) {
             problems.add(at(line) + "populations add up to " + cells + " cells but the grid has only " + voxels

@@ -52,7 +52,8 @@ class ItpScenarioTest {
     @Test
     void infusionNeedsAnInVivoScenario() {
         ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
-                () -> ScenarioLoader.parse("interventions: [{at_h: 0, infuse_msc_per_kg: 1.0e6}]\n", "x.yaml"));
-        assertTrue(e.getMessage().contains("infuse_msc_per_kg needs an in-vivo scenario (invivo.enabled: true)"), e.getMessage());
+                () -> ScenarioLoader.parse("name: culture\ninterventions:\n  - {at_h: 0, add_msc: 5}\n  - {at_h: 1, infuse_msc_per_kg: 1.0e6}\n", "x.yaml"));
+        assertTrue(e.getMessage().contains("x.yaml line 4: infuse_msc_per_kg needs an in-vivo scenario (invivo.enabled: true)"),
+                "names the intervention's line: " + e.getMessage());
     }
 }
