@@ -417,16 +417,14 @@ public class MscModel extends SimState {
         cd8Seeded = cd8;
     }
 
-    /** MSCs the last remove_msc intervention removed, for its log line. */
-    private int lastRemoved;
-
     /** Applies one intervention now. */
     public void apply(Intervention i) {
         Intervention.Action a = i.action();
+        int removed = 0;
         if (a instanceof Intervention.AddMsc add) {
             addMsc(add.count());
         } else if (a instanceof Intervention.RemoveMsc remove) {
-            lastRemoved = removeMsc(remove.count());
+            removed = removeMsc(remove.count());
         } else if (a instanceof Intervention.AddTargets add) {
             addTargets(add.count());
         } else if (a instanceof Intervention.ReplaceMedium medium) {
@@ -449,16 +447,17 @@ public class MscModel extends SimState {
             }
             setScenario(s);
         }
-        log.add(String.format(java.util.Locale.ROOT, "%.2f h: %s", timeH(), describe(a)));
+        log.add(String.format(java.util.Locale.ROOT, "%.2f h: %s", timeH(), describe(a, removed)));
     }
 
-    private String describe(Intervention.Action a) {
+    /** The log line of an action; {@code removed}: the MSCs a remove_msc found to remove. */
+    private String describe(Intervention.Action a, int removed) {
         if (a instanceof Intervention.AddMsc add) {
             return "added " + add.count() + " MSCs";
         }
         if (a instanceof Intervention.RemoveMsc remove) {
-            return lastRemoved == remove.count() ? "removed " + lastRemoved + " MSCs"
-                    : "removed " + lastRemoved + " MSCs (all there were; asked for up to " + remove.count() + ")";
+            return removed == remove.count() ? "removed " + removed + " MSCs"
+                    : "removed " + removed + " MSCs (all there were; asked for up to " + remove.count() + ")";
         }
         if (a instanceof Intervention.AddTargets add) {
             return "added " + add.count() + " target cells";

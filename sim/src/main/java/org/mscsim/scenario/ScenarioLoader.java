@@ -205,11 +205,6 @@ public final class ScenarioLoader {
                     problems.add(at(e.keyLine()) + key + " is a section; expected a mapping of its keys (such as "
                             + exampleIn(key) + "), got " + e.value().describe());
                 }
-            } else if (prefix.isEmpty()) {
-                // A misspelt section ("populatons:") is hinted like a misspelt key.
-                String hint = Hints.closest(key, topLevelNames());
-                problems.add(at(e.keyLine()) + "unknown key " + YamlNode.show(key) + (hint != null ? " (did you mean \"" + hint + "\"?)"
-                        : "; see scenarios/PARAMETERS.md for the keys a scenario understands"));
             } else {
                 unknown(key, e.keyLine());
             }
@@ -243,6 +238,9 @@ public final class ScenarioLoader {
 
     private void unknown(String key, int line) {
         String hint = registry.closest(key);
+        if (hint == null && !key.contains(".")) {
+            hint = Hints.closest(key, topLevelNames()); // a misspelt section ("populatons:") is hinted like a key
+        }
         problems.add(at(line) + "unknown key " + YamlNode.show(key) + (hint != null ? " (did you mean \"" + hint + "\"?)"
                 : "; see scenarios/PARAMETERS.md for the keys a scenario understands"));
     }
