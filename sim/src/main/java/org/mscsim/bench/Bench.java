@@ -29,20 +29,20 @@ public final class Bench {
 
     /**
      * Bytes the solver must move to and from memory per voxel-field update when one thread solves
-     * a field whole: the field is read and written once in each of its two sweeps (the row block
-     * and the row buffers stay in cache).
+     * a field whole: the field is read and written once in each of its two passes (the row block
+     * being solved stays in cache).
      */
     public static final int SOLVER_BYTES_WHOLE = 32;
     /**
-     * The same for a field the threads share (see {@link org.mscsim.fields.Fields}): the row phase
-     * reads and writes it once, the column phase's two sweeps once each.
+     * The same for a field two threads share (see {@link org.mscsim.fields.Fields}): its two
+     * passes, plus one more read and write of the rows whose x solves the helper takes.
      */
-    public static final int SOLVER_BYTES_SHARED = 48;
+    public static final double SOLVER_BYTES_SHARED = SOLVER_BYTES_WHOLE + 16 * Fields.HELPER_ROWS;
 
     /** Average bytes per update for {@code fields} fields on {@code threads} threads. */
     public static double solverBytesPerUpdate(int fields, int threads) {
         int whole = threads == 1 ? fields : fields / threads * threads;
-        return (whole * (double) SOLVER_BYTES_WHOLE + (fields - whole) * (double) SOLVER_BYTES_SHARED) / fields;
+        return (whole * (double) SOLVER_BYTES_WHOLE + (fields - whole) * SOLVER_BYTES_SHARED) / fields;
     }
 
     private final boolean quick;
@@ -159,7 +159,7 @@ public final class Bench {
         results.put("solver_bytes_per_update", round(bytes, 1));
         results.put("solver_gbs_" + big + "_t2", round(gbs, 3));
         results.put("solver_stream_fraction_" + big + "_t2", round(gbs / stream, 3));
-        log.accept(String.format(Locale.ROOT, "field solver %d x %d, 2 threads: %.2f GB/s effective (%.1f B/update: 4 fields whole at %d, one shared at %d) = %.0f %% of STREAM",
+        log.accept(String.format(Locale.ROOT, "field solver %d x %d, 2 threads: %.2f GB/s effective (%.1f B/update: 4 fields whole at %d, one shared at %.0f) = %.0f %% of STREAM",
                 big, big, gbs, bytes, SOLVER_BYTES_WHOLE, SOLVER_BYTES_SHARED, 100 * gbs / stream));
     }
 
@@ -172,8 +172,8 @@ public final class Bench {
                 fs[FieldId.TGF_BETA.ordinal()], fs[FieldId.IFN_GAMMA.ordinal()]);
         for (Field f : active) {
             f.configure(10, 3200, 5, f.id == FieldId.PGE2 ? 18000 : 6000, 600, 5, 0, 1);
-            for (int i = 0; i < f.c.length; i++) {
-                f.c[i] = (i * 7919L % 1000) / 1000.0;
+            for (int i = 0; i < size * size; i++) {
+                f.c[i / size][i % size] = (i * 7919L % 1000) / 1000.0;
             }
         }
         try (Workers w = new Workers(threads)) {
@@ -329,8 +329,10 @@ public final class Bench {
             h = 31 * h + m.tissue.cell(i).voxel() * 8L + m.tissue.cell(i).type().ordinal();
         }
         for (FieldId id : FieldId.ALL) {
-            for (double v : m.fields.get(id).c) {
-                h = 31 * h + Double.doubleToLongBits(v);
+            for (double[] voxels : m.fields.get(id).c) {
+                for (double v : voxels) {
+                    h = 31 * h + Double.doubleToLongBits(v);
+                }
             }
         }
         m.finish();

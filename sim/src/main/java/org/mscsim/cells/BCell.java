@@ -48,12 +48,14 @@ public final class BCell extends Cell {
             }
         }
         final int v = voxel;
-        m.secrete(v, 0, 0, 0, 0, 0, 0);
+        final int y = v / m.tissue.width; // fields are rows: c[y][x]
+        final int x = v - y * m.tissue.width;
+        m.secrete(x, y, 0, 0, 0, 0, 0, 0);
 
         // Exposure to MSC factors, 0..1, combined as independent effects.
-        double exposure = 1.0 - (1.0 - ModelParams.hill(m.pge2.c[v], p.ec50Pge2))
-                * (1.0 - p.starvation(m.tryptophan.c[v]))
-                * (1.0 - ModelParams.hill(m.tgfb.c[v] * (1.0 - p.blockTgfb), p.ec50Tgfb));
+        double exposure = 1.0 - (1.0 - ModelParams.hill(m.pge2.c[y][x], p.ec50Pge2))
+                * (1.0 - p.starvation(m.tryptophan.c[y][x]))
+                * (1.0 - ModelParams.hill(m.tgfb.c[y][x] * (1.0 - p.blockTgfb), p.ec50Tgfb));
         double factor = p.bSupport ? 1.0 + q.supportGain * exposure : 1.0 - q.inhibitionMax * exposure;
 
         switch (phenotype) {

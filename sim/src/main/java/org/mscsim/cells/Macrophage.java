@@ -44,13 +44,15 @@ public final class Macrophage extends Cell {
             return;
         }
         final int v = voxel;
-        double pge2 = ModelParams.hill(m.pge2.c[v], p.ec50Pge2);
+        final int y = v / m.tissue.width; // fields are rows: c[y][x]
+        final int x = v - y * m.tissue.width;
+        double pge2 = ModelParams.hill(m.pge2.c[y][x], p.ec50Pge2);
         // M1 drive: IFN-γ, with TNF-α adding half as much again, scaled to 0..1.
-        double m1 = ModelParams.hill(m.ifng.c[v], p.ec50Ifng) * (1.0 + 0.5 * ModelParams.hill(m.tnf.c[v], p.ec50Tnf)) / 1.5;
-        double m2 = 1.0 - (1.0 - ModelParams.hill(m.il10.c[v], p.ec50Il10))
+        double m1 = ModelParams.hill(m.ifng.c[y][x], p.ec50Ifng) * (1.0 + 0.5 * ModelParams.hill(m.tnf.c[y][x], p.ec50Tnf)) / 1.5;
+        double m2 = 1.0 - (1.0 - ModelParams.hill(m.il10.c[y][x], p.ec50Il10))
                 * (1.0 - pge2)
-                * (1.0 - ModelParams.hill(m.tgfb.c[v] * (1.0 - p.blockTgfb), p.ec50Tgfb))
-                * (1.0 - ModelParams.hill(m.il6.c[v], p.ec50Il6));
+                * (1.0 - ModelParams.hill(m.tgfb.c[y][x] * (1.0 - p.blockTgfb), p.ec50Tgfb))
+                * (1.0 - ModelParams.hill(m.il6.c[y][x], p.ec50Il6));
         phagocytose(m, q);
         double il10Boost = 1.0 + q.pge2Il10Boost * pge2;
         double u = m.cellRng.nextDouble();
@@ -62,20 +64,20 @@ public final class Macrophage extends Cell {
                 } else if (u < toM1 + q.pM2 * m2) {
                     phenotype = Phenotype.M2;
                 }
-                m.secrete(v, 0, 0, 0, 0.1 * q.il10 * il10Boost, 0, 0);
+                m.secrete(x, y, 0, 0, 0, 0.1 * q.il10 * il10Boost, 0, 0);
                 break;
             }
             case M1:
                 if (u < q.pRepolarise * m2 * (1.0 - m1)) {
                     phenotype = Phenotype.M2;
                 }
-                m.secrete(v, 0, 0, 0, 0, q.tnf, 0);
+                m.secrete(x, y, 0, 0, 0, 0, q.tnf, 0);
                 break;
             default: // M2
                 if (u < q.pRepolarise * m1 * (1.0 - m2)) {
                     phenotype = Phenotype.M1;
                 }
-                m.secrete(v, 0, 0, 0, q.il10 * il10Boost, 0, 0);
+                m.secrete(x, y, 0, 0, 0, q.il10 * il10Boost, 0, 0);
                 break;
         }
     }

@@ -64,9 +64,11 @@ public final class Msc extends Cell {
             return;
         }
         final int v = voxel;
+        final int y = v / m.tissue.width; // fields are rows: c[y][x]
+        final int x = v - y * m.tissue.width;
         // Licensing relaxes exactly towards its steady state for the signal this step.
-        double ifn = ModelParams.hill(m.ifng.c[v], p.ec50Ifng);
-        double tnf = ModelParams.hill(m.tnf.c[v], p.ec50Tnf);
+        double ifn = ModelParams.hill(m.ifng.c[y][x], p.ec50Ifng);
+        double tnf = ModelParams.hill(m.tnf.c[y][x], p.ec50Tnf);
         double signal = ifn * (1.0 + q.tnfSynergy * tnf) / (1.0 + q.tnfSynergy);
         double on = q.licensingOnPerH * signal;
         double rate = on + q.licensingOffPerH;
@@ -77,17 +79,17 @@ public final class Msc extends Cell {
 
         double pge2 = q.pge2Basal * (1.0 + (q.pge2Fold - 1.0) * licensing) * (1.0 - p.blockPge2);
         double tgfb = q.tgfb * (1.0 + (q.tgfbFold - 1.0) * licensing);
-        m.secrete(v, pge2, tgfb, 0, 0, 0, q.il6);
+        m.secrete(x, y, pge2, tgfb, 0, 0, 0, q.il6);
 
         // IDO: Michaelis–Menten tryptophan consumption, taken implicitly (rate linearised at the
         // current level) so it never overshoots; every tryptophan consumed becomes kynurenine.
         double vmax = q.idoVmax * (q.idoBasal + (1.0 - q.idoBasal) * licensing) * (1.0 - p.blockIdo);
         if (vmax > 0) {
-            double[] trp = m.tryptophan.c;
-            double before = trp[v];
+            double[] trp = m.tryptophan.c[y];
+            double before = trp[x];
             double after = before / (1.0 + p.dtMin * vmax / (q.idoKm + before));
-            trp[v] = after;
-            m.kynurenine.c[v] += before - after;
+            trp[x] = after;
+            m.kynurenine.c[y][x] += before - after;
         }
 
         if (q.pDivide > 0 && m.cellRng.nextDouble() < q.pDivide) {

@@ -46,19 +46,21 @@ public final class NkCell extends Cell {
             return;
         }
         final int v = voxel;
-        double keep = (1.0 - q.pge2Max * ModelParams.hill(m.pge2.c[v], p.ec50Pge2))
-                * (1.0 - q.trpMax * p.starvation(m.tryptophan.c[v]))
-                * (1.0 - q.tgfbMax * ModelParams.hill(m.tgfb.c[v] * (1.0 - p.blockTgfb), p.ec50Tgfb));
+        final int y = v / m.tissue.width; // fields are rows: c[y][x]
+        final int x = v - y * m.tissue.width;
+        double keep = (1.0 - q.pge2Max * ModelParams.hill(m.pge2.c[y][x], p.ec50Pge2))
+                * (1.0 - q.trpMax * p.starvation(m.tryptophan.c[y][x]))
+                * (1.0 - q.tgfbMax * ModelParams.hill(m.tgfb.c[y][x] * (1.0 - p.blockTgfb), p.ec50Tgfb));
 
         if (phenotype == Phenotype.RESTING) {
-            m.secrete(v, 0, 0, 0, 0, 0, 0);
+            m.secrete(x, y, 0, 0, 0, 0, 0, 0);
             if (m.cellRng.nextDouble() < q.pActivate * keep) {
                 phenotype = Phenotype.ACTIVATED;
                 cycleLeftH = m.cycleDuration(q.cycleH, 0.2);
             }
             return;
         }
-        m.secrete(v, 0, 0, q.ifng * keep, 0, 0, 0);
+        m.secrete(x, y, 0, 0, q.ifng * keep, 0, 0, 0);
         // One conjugate at a time: the first susceptible neighbour found, from a random start.
         final Tissue tissue = m.tissue;
         double pKill = q.pKill * keep;

@@ -82,6 +82,8 @@ public final class TCell extends Cell {
             return;
         }
         final int v = voxel;
+        final int y = v / m.tissue.width; // fields are rows: c[y][x]
+        final int x = v - y * m.tissue.width;
 
         // Contact: PD-L1 on touching MSCs (Moore neighbours) and touching suppressor T cells.
         double pdl1 = 0;
@@ -105,14 +107,14 @@ public final class TCell extends Cell {
         }
         pdl1 *= 1.0 - p.blockPdl1;
 
-        double tgfb = m.tgfb.c[v] * (1.0 - p.blockTgfb);
+        double tgfb = m.tgfb.c[y][x] * (1.0 - p.blockTgfb);
         double tgfbResponse = ModelParams.hill(tgfb, p.ec50Tgfb);
         double s = cd8 ? q.cd8Susceptibility : 1.0;
         double keep = 1.0;
         keep *= 1.0 - Math.min(1.0, s * q.pdl1Max * pdl1 / (pdl1 + q.pdl1Half));
-        keep *= 1.0 - Math.min(1.0, s * q.pge2Max * ModelParams.hill(m.pge2.c[v], p.ec50Pge2));
-        keep *= 1.0 - Math.min(1.0, s * q.trpMax * p.starvation(m.tryptophan.c[v]));
-        keep *= 1.0 - Math.min(1.0, s * q.kynMax * ModelParams.hill(m.kynurenine.c[v], p.ec50Kyn));
+        keep *= 1.0 - Math.min(1.0, s * q.pge2Max * ModelParams.hill(m.pge2.c[y][x], p.ec50Pge2));
+        keep *= 1.0 - Math.min(1.0, s * q.trpMax * p.starvation(m.tryptophan.c[y][x]));
+        keep *= 1.0 - Math.min(1.0, s * q.kynMax * ModelParams.hill(m.kynurenine.c[y][x], p.ec50Kyn));
         keep *= 1.0 - Math.min(1.0, s * q.tgfbMax * tgfbResponse);
         keep *= 1.0 - Math.min(1.0, s * q.suppressorMax * suppressors / (suppressors + 1.0));
         final double h = 1.0 - keep;
@@ -120,14 +122,14 @@ public final class TCell extends Cell {
 
         switch (phenotype) {
             case NAIVE:
-                m.secrete(v, 0, 0, 0, 0, 0, 0);
+                m.secrete(x, y, 0, 0, 0, 0, 0, 0);
                 if (m.cellRng.nextDouble() < q.pActivate * keep) {
                     phenotype = Phenotype.ACTIVATED;
                     cycleLeftH = m.cycleDuration(q.firstDivisionH, q.cycleCv);
                 }
                 break;
             case ACTIVATED:
-                m.secrete(v, 0, 0, q.ifng * keep, 0, q.tnf * keep, 0);
+                m.secrete(x, y, 0, 0, q.ifng * keep, 0, q.tnf * keep, 0);
                 if (differentiate(m, q, touchingMsc, tgfbResponse)) {
                     break;
                 }
@@ -141,13 +143,13 @@ public final class TCell extends Cell {
                 }
                 break;
             case SUPPRESSED:
-                m.secrete(v, 0, 0, 0, 0, 0, 0);
+                m.secrete(x, y, 0, 0, 0, 0, 0, 0);
                 if (m.cellRng.nextDouble() < q.pRecover * keep) {
                     phenotype = Phenotype.ACTIVATED;
                 }
                 break;
             default: // CD28NEG, TREG
-                m.secrete(v, 0, q.suppressorTgfb, 0, q.suppressorIl10, 0, 0);
+                m.secrete(x, y, 0, q.suppressorTgfb, 0, q.suppressorIl10, 0, 0);
                 break;
         }
     }

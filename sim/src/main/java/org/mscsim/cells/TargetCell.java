@@ -47,7 +47,8 @@ public final class TargetCell extends Cell {
             die(m);
             return;
         }
-        m.secrete(voxel, 0, 0, 0, 0, 0, 0);
+        final int y = voxel / m.tissue.width;
+        m.secrete(voxel - y * m.tissue.width, y, 0, 0, 0, 0, 0, 0);
     }
 
     @Override

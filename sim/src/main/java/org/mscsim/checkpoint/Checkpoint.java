@@ -25,6 +25,7 @@ import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.mscsim.Version;
 import org.mscsim.cells.Cell;
 import org.mscsim.cells.CellCodec;
+import org.mscsim.fields.Field;
 import org.mscsim.fields.FieldId;
 import org.mscsim.invivo.Systemic;
 import org.mscsim.model.MscModel;
@@ -94,10 +95,12 @@ public final class Checkpoint {
             out.write(rng);
             out.writeInt(FieldId.ALL.length);
             for (FieldId id : FieldId.ALL) {
-                double[] c = m.fields.get(id).c;
-                out.writeInt(c.length);
-                for (double v : c) {
-                    out.writeDouble(v);
+                Field f = m.fields.get(id);
+                out.writeInt(f.nx * f.ny);
+                for (double[] row : f.c) {       // row-major, as the format always was
+                    for (double v : row) {
+                        out.writeDouble(v);
+                    }
                 }
             }
             out.writeBoolean(m.systemic != null);
@@ -201,12 +204,15 @@ public final class Checkpoint {
             m.restoreLog(log);
             ((RestorableUniformRandomProvider) m.rng).restoreState(new RandomProviderDefaultState(rng));
             for (FieldId id : FieldId.ALL) {
-                double[] c = m.fields.get(id).c;
-                if (fields[id.ordinal()].length != c.length) {
-                    throw new IllegalStateException("checkpoint field " + id.key + " has " + fields[id.ordinal()].length
-                            + " voxels, the grid " + c.length);
+                Field f = m.fields.get(id);
+                double[] saved = fields[id.ordinal()];
+                if (saved.length != f.nx * f.ny) {
+                    throw new IllegalStateException("checkpoint field " + id.key + " has " + saved.length
+                            + " voxels, the grid " + f.nx * f.ny);
                 }
-                System.arraycopy(fields[id.ordinal()], 0, c, 0, c.length);
+                for (int y = 0; y < f.ny; y++) {
+                    System.arraycopy(saved, y * f.nx, f.c[y], 0, f.nx);
+                }
             }
             if (systemic != null) {
                 Systemic s = new Systemic(scenario);

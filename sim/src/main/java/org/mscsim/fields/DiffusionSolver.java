@@ -8,26 +8,28 @@ package org.mscsim.fields;
  * uniform rate, commute with the diffusion operator, so they are applied exactly
  * ({@code exp(-k dt)}) rather than split into the tridiagonal diagonals.
  *
+ * <p>The field is an array of rows, {@code c[y][x]}. Each row being its own array is what lets
+ * HotSpot's C2 vectorise the y sweeps in place: it combines row {@code y} with row {@code y ± 1}
+ * lane by lane, and C2 (Java 17) will not vectorise two overlapping ranges of one flat array.
+ *
  * <p>The coefficients are the same on every row (and every column), so the Thomas elimination
- * factors are computed once per {@link #configure}. A step is two sweeps over the field, so it
- * moves 32 bytes per voxel (one read and one write per sweep):
+ * factors are computed once per {@link #configure}. A step is two passes over the field, so it
+ * moves 32 bytes per voxel (one read and one write per pass):
  * <ol>
- * <li>top to bottom, {@value #BLOCK} rows at a time: the rows are solved along x side by side
- *     (independent recurrences the CPU overlaps) while they are in cache, then forward
- *     eliminated along y against the row above (unit stride, vectorisable);</li>
- * <li>bottom to top: back substitution along y, the periodic (Sherman–Morrison) correction,
- *     and exact decay and supply.</li>
+ * <li>{@link #forward}, top to bottom, {@value #BLOCK} rows at a time: the rows are solved along x
+ *     side by side (independent recurrences the CPU overlaps) while they are in cache, then
+ *     forward eliminated along y against the row above;</li>
+ * <li>{@link #backward}, bottom to top: back substitution along y, the periodic
+ *     (Sherman–Morrison) correction, and exact decay and supply.</li>
  * </ol>
  * The periodic y correction needs the first row's solution before the back substitution
  * reaches it; it is the back substitution unrolled, a sum of the forward values weighted by
- * products of the back-substitution factors, accumulated during the first sweep.
+ * products of the back-substitution factors, accumulated during the first pass.
  *
- * <p>A field can also be stepped in two phases that several threads share: {@link #stepRows}
- * (the x solves, any split of the rows) and then {@link #stepColumns} (the y solve, decay and
- * supply, any split of the columns). Every voxel sees exactly the arithmetic of {@link #step}, so
- * the answer is the same to the bit however the work is split; the phases cost one more pass over
- * the field, so {@link Fields} uses them only to share out fields that do not divide evenly among
- * the threads.
+ * <p>Two threads can share one field: one solves the x systems of the bottom rows
+ * ({@link #solveRows}) while the other runs {@link #forward} over the top rows, and once the
+ * forward pass is done either runs {@link #backward}. Every voxel sees exactly the arithmetic of
+ * {@link #step}, so the answer is the same to the bit however the work is shared.
  */
 public final class DiffusionSolver {
 
@@ -58,11 +60,15 @@ public final class DiffusionSolver {
     private final Sweep sy;
     /** Rows solved together along x: enough independent chains to hide the multiply-add latency. */
     static final int BLOCK = 8;
-    private final ThreadLocal<Scratch> scratch;
-    /** Two-phase stepping: each row's periodic x correction, saved by the row phase. */
-    private final double[] rowCorrection;
-    /** Two-phase stepping: row j's weight in row 0's solution (the running product in the forward sweep). */
-    private final double[] weightY;
+    /**
+     * State the forward pass leaves for the backward pass, which may run on another thread: for
+     * a periodic patch, the weighted sums giving row 0's solution (per column); then the
+     * solution of the row below during back substitution.
+     */
+    private final double[] first;
+    private final double[] below;
+    /** "The row above" row 0 in the forward elimination: nothing. */
+    private final double[] none;
 
     public DiffusionSolver(int nx, int ny, Boundary boundary) {
         if (nx < 3 || ny < 3) {
@@ -73,9 +79,9 @@ public final class DiffusionSolver {
         this.boundary = boundary;
         this.sx = new Sweep(nx);
         this.sy = new Sweep(ny);
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(nx));
-        this.rowCorrection = new double[ny];
-        this.weightY = new double[ny];
+        this.first = new double[nx];
+        this.below = new double[nx];
+        this.none = new double[nx];
     }
 
     /**
@@ -101,11 +107,6 @@ public final class DiffusionSolver {
         if (!identity) {
             sx.factor(r, boundary);
             sy.factor(r, boundary);
-            double weight = 1.0;
-            for (int j = 0; j < ny; j++) {
-                weightY[j] = weight;
-                weight *= sy.g[j];
-            }
         }
     }
 
@@ -113,153 +114,80 @@ public final class DiffusionSolver {
 
     public int ny() { return ny; }
 
-    /** One full step: diffusion along x and y, decay and supply. */
-    public void step(double[] c) {
-        if (identity) {
-            scale(c, 0, ny, 0, nx, keep, add);
-            return;
-        }
-        Scratch w = scratch.get();
-        forwardSweep(c, w);
-        backwardSweep(c, w);
+    /** One full step of the field {@code c[y][x]}: diffusion along x and y, decay and supply. */
+    public void step(double[][] c) {
+        forward(c, ny, null);
+        backward(c);
     }
 
     /**
-     * First phase of a shared step: the x solves of rows {@code [from, to)}. Every row must have
-     * had its row phase before any thread starts {@link #stepColumns}.
+     * The x solves of rows {@code [from, to)} alone, for a thread helping another with one field:
+     * the helper solves the bottom rows while {@link #forward} works down the top ones.
      */
-    public void stepRows(double[] c, int from, int to) {
+    public void solveRows(double[][] c, int from, int to) {
         if (identity) {
             return;
         }
         final int n = nx;
+        final double[] inv = sx.inv;
+        final double[] g = sx.g;
         int j = from;
         for (; j + BLOCK <= to; j += BLOCK) {
-            solveEightRows(c, j * n, n, sx.inv, sx.g);
+            solveEightRows(c[j], c[j + 1], c[j + 2], c[j + 3], c[j + 4], c[j + 5], c[j + 6], c[j + 7], n, inv, g);
         }
         for (; j < to; j++) {
-            solveRow(c, j * n, n, sx.inv, sx.g);
-        }
-        if (sx.periodic) {
-            final double fz = sx.fz;
-            final double bg = sx.betaOverGamma;
-            for (j = from; j < to; j++) {
-                final int o = j * n;
-                rowCorrection[j] = fz * (c[o] + bg * c[o + n - 1]);
-            }
+            solveRow(c[j], n, inv, g);
         }
     }
 
     /**
-     * Second phase of a shared step: the y solve, decay and supply of columns {@code [from, to)},
-     * once every row has had {@link #stepRows}.
+     * The first pass: the x solves and the forward elimination along y, top to bottom. Rows from
+     * {@code solvedFrom} on (a multiple of {@value #BLOCK}, or {@code ny}) have had their x solves
+     * from {@link #solveRows} on another thread; {@code solved} is awaited before the pass
+     * reaches them.
      */
-    public void stepColumns(double[] c, int from, int to) {
+    public void forward(double[][] c, int solvedFrom, Runnable solved) {
         if (identity) {
-            scale(c, 0, ny, from, to, keep, add);
             return;
         }
-        final int w = to - from;
-        if (w <= 0) {
-            return;
-        }
-        final int n = nx;
-        final int m = ny;
-        final Scratch s = scratch.get();
-        double[] prev = s.carry;
-        double[] cur = s.row;
-        final double[] first = s.first;
-        final double[] invY = sy.inv;
-        final double[] gY = sy.g;
-        final boolean periodic = sy.periodic;
-        final double[] zx = sx.z;
-        java.util.Arrays.fill(prev, 0, w, 0.0);
-        if (periodic) {
-            java.util.Arrays.fill(first, 0, w, 0.0);
-        }
-        for (int j = 0; j < m; j++) {
-            final int o = j * n + from;
-            final double ij = invY[j];
-            final double gj = j == 0 ? 0.0 : gY[j];
-            System.arraycopy(c, o, cur, 0, w);
-            if (periodic) {
-                final double mx = rowCorrection[j];
-                final double wt = weightY[j];
-                for (int i = 0; i < w; i++) {
-                    final double v = (cur[i] - mx * zx[from + i]) * ij + gj * prev[i];
-                    cur[i] = v;
-                    first[i] += wt * v;
-                }
-            } else {
-                for (int i = 0; i < w; i++) {
-                    cur[i] = cur[i] * ij + gj * prev[i];
-                }
-            }
-            System.arraycopy(cur, 0, c, o, w);
-            final double[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        s.carry = prev;
-        s.row = cur;
-        backward(c, from, w, s);
-    }
-
-    /** Per-thread working memory, allocated once per thread and reused every step. */
-    private static final class Scratch {
-        double[] carry;        // forward: the row above, eliminated; backward: the row below, solved
-        double[] row;          // the row being worked on
-        final double[] first;  // periodic y: the weighted sum giving row 0's back-substituted value
-
-        Scratch(int nx) {
-            carry = new double[nx];
-            row = new double[nx];
-            first = new double[nx];
-        }
-    }
-
-    private void forwardSweep(double[] c, Scratch w) {
         final int n = nx;
         final int m = ny;
         final int B = BLOCK;
-        final double[] first = w.first;
+        final double[] sum = first;
         final double[] invX = sx.inv;
         final double[] gX = sx.g;
         final double[] invY = sy.inv;
         final double[] gY = sy.g;
-        final boolean periodicX = sx.periodic;
-        final boolean periodicY = sy.periodic;
+        final boolean periodic = sx.periodic;
         final double[] zx = sx.z;
-        assert periodicX == periodicY : "one boundary rule for both directions";
+        assert periodic == sy.periodic : "one boundary rule for both directions";
         double weight = 1.0; // product of gY[k] for k < j: row j's share in row 0's solution
-        java.util.Arrays.fill(w.carry, 0.0); // "the row above" row 0: nothing (as in stepColumns)
-        if (periodicY) {
-            java.util.Arrays.fill(first, 0.0);
+        if (periodic) {
+            java.util.Arrays.fill(sum, 0.0);
         }
         for (int r0 = 0; r0 < m; r0 += B) {
             final int rows = Math.min(B, m - r0);
-            final int base = r0 * n;
             // Along x, in place: the block's rows advance together, so their recurrences are
             // independent chains the CPU overlaps.
-            if (rows == B) {
-                solveEightRows(c, base, n, invX, gX);
+            if (r0 >= solvedFrom) {
+                if (r0 == solvedFrom) {
+                    solved.run();
+                }
+            } else if (rows == B) {
+                solveEightRows(c[r0], c[r0 + 1], c[r0 + 2], c[r0 + 3], c[r0 + 4], c[r0 + 5], c[r0 + 6], c[r0 + 7], n, invX, gX);
             } else {
                 for (int b = 0; b < rows; b++) {
-                    solveRow(c, base + b * n, n, invX, gX);
+                    solveRow(c[r0 + b], n, invX, gX);
                 }
             }
-            // Along y: forward elimination of each row against the one above. The arithmetic runs
-            // on row buffers indexed from 0, the form HotSpot's C2 vectorises; arraycopy moves
-            // rows in and out far faster than scalar code could do the arithmetic in place.
+            // Along y: forward elimination of each row against the one above.
             for (int b = 0; b < rows; b++) {
                 final int j = r0 + b;
-                final int o = j * n;
                 final double ij = invY[j];
                 final double gj = j == 0 ? 0.0 : gY[j];
-                final double[] cur = w.row;
-                final double[] prev = w.carry;
-                System.arraycopy(c, o, cur, 0, n);
-                if (periodicX) {
+                final double[] cur = c[j];
+                final double[] prev = j == 0 ? none : c[j - 1];
+                if (periodic) {
                     // The periodic boundary is periodic both ways: fold the x correction in, and
                     // accumulate this row's share of row 0's solution for the y correction.
                     final double mx = sx.fz * (cur[0] + sx.betaOverGamma * cur[n - 1]);
@@ -267,7 +195,7 @@ public final class DiffusionSolver {
                     for (int i = 0; i < n; i++) {
                         final double v = (cur[i] - mx * zx[i]) * ij + gj * prev[i];
                         cur[i] = v;
-                        first[i] += wt * v;
+                        sum[i] += wt * v;
                     }
                     weight *= gY[j];
                 } else {
@@ -275,9 +203,6 @@ public final class DiffusionSolver {
                         cur[i] = cur[i] * ij + gj * prev[i];
                     }
                 }
-                System.arraycopy(cur, 0, c, o, n);
-                w.row = prev;
-                w.carry = cur;
             }
         }
     }
@@ -287,152 +212,144 @@ public final class DiffusionSolver {
      * (because {@code g = r inv}), a single multiply-add on the dependency chain; backward:
      * {@code x[i] = d[i] + g[i] x[i+1]}.
      */
-    private static void solveRow(double[] c, int o, int n, double[] inv, double[] g) {
-        double v = c[o] * inv[0];
-        c[o] = v;
+    private static void solveRow(double[] c, int n, double[] inv, double[] g) {
+        double v = c[0] * inv[0];
+        c[0] = v;
         for (int i = 1; i < n; i++) {
-            v = c[o + i] * inv[i] + g[i] * v;
-            c[o + i] = v;
+            v = c[i] * inv[i] + g[i] * v;
+            c[i] = v;
         }
         for (int i = n - 2; i >= 0; i--) {
-            v = c[o + i] + g[i] * v;
-            c[o + i] = v;
+            v = c[i] + g[i] * v;
+            c[i] = v;
         }
     }
 
     /**
-     * {@link #solveRow} for eight consecutive rows at once, written out so the eight recurrences
-     * stay in registers and run side by side: one row alone is bound by the latency of its chain.
+     * {@link #solveRow} for eight rows at once, written out so the eight recurrences stay in
+     * registers and run side by side: one row alone is bound by the latency of its chain.
      */
-    private static void solveEightRows(double[] c, int o, int n, double[] inv, double[] g) {
-        final int o0 = o;
-        final int o1 = o + n;
-        final int o2 = o + 2 * n;
-        final int o3 = o + 3 * n;
-        final int o4 = o + 4 * n;
-        final int o5 = o + 5 * n;
-        final int o6 = o + 6 * n;
-        final int o7 = o + 7 * n;
-        double f = inv[0];
-        double v0 = c[o0] * f;
-        double v1 = c[o1] * f;
-        double v2 = c[o2] * f;
-        double v3 = c[o3] * f;
-        double v4 = c[o4] * f;
-        double v5 = c[o5] * f;
-        double v6 = c[o6] * f;
-        double v7 = c[o7] * f;
-        c[o0] = v0;
-        c[o1] = v1;
-        c[o2] = v2;
-        c[o3] = v3;
-        c[o4] = v4;
-        c[o5] = v5;
-        c[o6] = v6;
-        c[o7] = v7;
+    private static void solveEightRows(double[] c0, double[] c1, double[] c2, double[] c3,
+                                       double[] c4, double[] c5, double[] c6, double[] c7,
+                                       int n, double[] inv, double[] g) {
+        final double f = inv[0];
+        double v0 = c0[0] * f;
+        double v1 = c1[0] * f;
+        double v2 = c2[0] * f;
+        double v3 = c3[0] * f;
+        double v4 = c4[0] * f;
+        double v5 = c5[0] * f;
+        double v6 = c6[0] * f;
+        double v7 = c7[0] * f;
+        c0[0] = v0;
+        c1[0] = v1;
+        c2[0] = v2;
+        c3[0] = v3;
+        c4[0] = v4;
+        c5[0] = v5;
+        c6[0] = v6;
+        c7[0] = v7;
         for (int i = 1; i < n; i++) {
             final double ii = inv[i];
             final double gi = g[i];
-            v0 = c[o0 + i] * ii + gi * v0;
-            v1 = c[o1 + i] * ii + gi * v1;
-            v2 = c[o2 + i] * ii + gi * v2;
-            v3 = c[o3 + i] * ii + gi * v3;
-            v4 = c[o4 + i] * ii + gi * v4;
-            v5 = c[o5 + i] * ii + gi * v5;
-            v6 = c[o6 + i] * ii + gi * v6;
-            v7 = c[o7 + i] * ii + gi * v7;
-            c[o0 + i] = v0;
-            c[o1 + i] = v1;
-            c[o2 + i] = v2;
-            c[o3 + i] = v3;
-            c[o4 + i] = v4;
-            c[o5 + i] = v5;
-            c[o6 + i] = v6;
-            c[o7 + i] = v7;
+            v0 = c0[i] * ii + gi * v0;
+            v1 = c1[i] * ii + gi * v1;
+            v2 = c2[i] * ii + gi * v2;
+            v3 = c3[i] * ii + gi * v3;
+            v4 = c4[i] * ii + gi * v4;
+            v5 = c5[i] * ii + gi * v5;
+            v6 = c6[i] * ii + gi * v6;
+            v7 = c7[i] * ii + gi * v7;
+            c0[i] = v0;
+            c1[i] = v1;
+            c2[i] = v2;
+            c3[i] = v3;
+            c4[i] = v4;
+            c5[i] = v5;
+            c6[i] = v6;
+            c7[i] = v7;
         }
         for (int i = n - 2; i >= 0; i--) {
             final double gi = g[i];
-            v0 = c[o0 + i] + gi * v0;
-            v1 = c[o1 + i] + gi * v1;
-            v2 = c[o2 + i] + gi * v2;
-            v3 = c[o3 + i] + gi * v3;
-            v4 = c[o4 + i] + gi * v4;
-            v5 = c[o5 + i] + gi * v5;
-            v6 = c[o6 + i] + gi * v6;
-            v7 = c[o7 + i] + gi * v7;
-            c[o0 + i] = v0;
-            c[o1 + i] = v1;
-            c[o2 + i] = v2;
-            c[o3 + i] = v3;
-            c[o4 + i] = v4;
-            c[o5 + i] = v5;
-            c[o6 + i] = v6;
-            c[o7 + i] = v7;
+            v0 = c0[i] + gi * v0;
+            v1 = c1[i] + gi * v1;
+            v2 = c2[i] + gi * v2;
+            v3 = c3[i] + gi * v3;
+            v4 = c4[i] + gi * v4;
+            v5 = c5[i] + gi * v5;
+            v6 = c6[i] + gi * v6;
+            v7 = c7[i] + gi * v7;
+            c0[i] = v0;
+            c1[i] = v1;
+            c2[i] = v2;
+            c3[i] = v3;
+            c4[i] = v4;
+            c5[i] = v5;
+            c6[i] = v6;
+            c7[i] = v7;
         }
     }
 
-    private void backwardSweep(double[] c, Scratch w) {
-        backward(c, 0, nx, w);
-    }
-
     /**
-     * Back substitution along y, the periodic correction, decay and supply, for columns
-     * {@code [from, from + w)} after their forward elimination; {@code s.carry} holds the
-     * eliminated last row (columns from 0) and, for a periodic patch, {@code s.first} the
-     * weighted sums giving row 0.
+     * The second pass, after {@link #forward}: back substitution along y, the periodic
+     * correction, decay and supply, bottom to top.
      */
-    private void backward(double[] c, int from, int w, Scratch s) {
+    public void backward(double[][] c) {
         final int n = nx;
         final int m = ny;
         final double kp = keep;
         final double ad = add;
-        final double[] gY = sy.g;
-        final double[] below = s.carry; // the solution of the row below, before correction and decay
-        final double[] out = s.row;
-        final int last = (m - 1) * n + from;
-        System.arraycopy(c, last, below, 0, w);
-        final boolean periodic = sy.periodic;
-        final double[] corr = s.first;
-        final double[] z = sy.z;
-        if (periodic) {
-            // Sherman–Morrison: x = y - fz (y_0 + beta/gamma y_last) z, per column.
-            final double fz = sy.fz;
-            final double bg = sy.betaOverGamma;
-            for (int i = 0; i < w; i++) {
-                corr[i] = fz * (corr[i] + bg * below[i]);
-            }
-        }
-        for (int j = m - 1; j >= 0; j--) {
-            final int o = j * n + from;
-            if (j < m - 1) {
-                System.arraycopy(c, o, out, 0, w);
-                final double gj = gY[j];
-                for (int i = 0; i < w; i++) {
-                    below[i] = out[i] + gj * below[i];
+        if (identity) {
+            if (kp != 1.0 || ad != 0.0) {
+                for (int j = 0; j < m; j++) {
+                    final double[] row = c[j];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = row[i] * kp + ad;
+                    }
                 }
             }
-            if (periodic) {
-                final double zj = z[j];
-                for (int i = 0; i < w; i++) {
-                    out[i] = (below[i] - corr[i] * zj) * kp + ad;
-                }
-            } else {
-                for (int i = 0; i < w; i++) {
-                    out[i] = below[i] * kp + ad;
-                }
-            }
-            System.arraycopy(out, 0, c, o, w);
-        }
-    }
-
-    private void scale(double[] c, int rowFrom, int rowTo, int colFrom, int colTo, double kp, double ad) {
-        if (kp == 1.0 && ad == 0.0) {
             return;
         }
-        for (int j = rowFrom; j < rowTo; j++) {
-            final int o = j * nx;
-            for (int i = colFrom; i < colTo; i++) {
-                c[o + i] = c[o + i] * kp + ad;
+        final double[] gY = sy.g;
+        final double[] b = below; // the solution of the row below, before correction and decay
+        System.arraycopy(c[m - 1], 0, b, 0, n);
+        if (sy.periodic) {
+            // Sherman–Morrison: x = y - fz (y_0 + beta/gamma y_last) z, per column.
+            final double[] corr = first;
+            final double fz = sy.fz;
+            final double bg = sy.betaOverGamma;
+            final double[] z = sy.z;
+            for (int i = 0; i < n; i++) {
+                corr[i] = fz * (corr[i] + bg * b[i]);
+            }
+            final double[] lastRow = c[m - 1];
+            final double zl = z[m - 1];
+            for (int i = 0; i < n; i++) {
+                lastRow[i] = (b[i] - corr[i] * zl) * kp + ad;
+            }
+            for (int j = m - 2; j >= 0; j--) {
+                final double[] out = c[j];
+                final double gj = gY[j];
+                final double zj = z[j];
+                for (int i = 0; i < n; i++) {
+                    final double v = out[i] + gj * b[i];
+                    b[i] = v;
+                    out[i] = (v - corr[i] * zj) * kp + ad;
+                }
+            }
+        } else {
+            final double[] lastRow = c[m - 1];
+            for (int i = 0; i < n; i++) {
+                lastRow[i] = b[i] * kp + ad;
+            }
+            for (int j = m - 2; j >= 0; j--) {
+                final double[] out = c[j];
+                final double gj = gY[j];
+                for (int i = 0; i < n; i++) {
+                    final double v = out[i] + gj * b[i];
+                    b[i] = v;
+                    out[i] = v * kp + ad;
+                }
             }
         }
     }

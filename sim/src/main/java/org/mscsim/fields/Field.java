@@ -3,7 +3,8 @@ package org.mscsim.fields;
 import sim.field.grid.DoubleGrid2D;
 
 /**
- * One named soluble field: its concentrations on the lattice (flat, row-major), its solver, and
+ * One named soluble field: its concentrations on the lattice ({@code c[y][x]}, an array of rows; see
+ * {@link DiffusionSolver}), its solver, and
  * the conversions between per-cell rates and voxel concentrations.
  *
  * <p>Each voxel stands for a column {@code voxel × voxel × depth} of medium or tissue: in a
@@ -19,7 +20,8 @@ public final class Field {
     public final FieldId id;
     public final int nx;
     public final int ny;
-    public final double[] c;
+    /** Concentration in voxel (x, y) is {@code c[y][x]}. */
+    public final double[][] c;
     final DiffusionSolver solver;
 
     private double perMoleculePerSecond; // field units per minute per (molecule/s) in one voxel
@@ -33,7 +35,7 @@ public final class Field {
         this.id = id;
         this.nx = nx;
         this.ny = ny;
-        this.c = new double[nx * ny];
+        this.c = new double[ny][nx];
         this.solver = new DiffusionSolver(nx, ny, boundary);
     }
 
@@ -62,7 +64,9 @@ public final class Field {
     }
 
     public void fill(double value) {
-        java.util.Arrays.fill(c, value);
+        for (double[] row : c) {
+            java.util.Arrays.fill(row, value);
+        }
     }
 
     public double initial() {
@@ -81,11 +85,12 @@ public final class Field {
     }
 
     /**
-     * One cell's secretion {@code s} (units/min) and first-order uptake in voxel {@code i} over
+     * One cell's secretion {@code s} (units/min) and first-order uptake in voxel (x, y) over
      * one step, implicit in time so uptake can never drive the concentration negative.
      */
-    public void secreteAndTakeUp(int i, double s) {
-        c[i] = (c[i] + dtMin * s) * uptakeKeep;
+    public void secreteAndTakeUp(int x, int y, double s) {
+        final double[] row = c[y];
+        row[x] = (row[x] + dtMin * s) * uptakeKeep;
     }
 
     /** Whether cells take this field up. */
@@ -93,28 +98,37 @@ public final class Field {
         return uptakePerMin != 0;
     }
 
-    public double at(int i) {
-        return c[i];
+    /** The concentration in voxel (x, y). */
+    public double at(int x, int y) {
+        return c[y][x];
     }
 
     public double mean() {
-        double sum = 0;
-        for (double v : c) {
-            sum += v;
-        }
-        return sum / c.length;
+        return total() / ((double) nx * ny);
     }
 
+    /** The sum over all voxels, row by row. */
     public double total() {
         double sum = 0;
-        for (double v : c) {
-            sum += v;
+        for (double[] row : c) {
+            for (double v : row) {
+                sum += v;
+            }
         }
         return sum;
     }
 
+    /** Multiplies every voxel by {@code keep} and adds {@code add}. */
+    public void scale(double keep, double add) {
+        for (double[] row : c) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = row[i] * keep + add;
+            }
+        }
+    }
+
     /**
-     * The field as a MASON grid for display, refreshed from the flat array on each call; only
+     * The field as a MASON grid for display, refreshed from the rows on each call; only
      * the GUI calls this, so headless runs never pay for it.
      */
     public DoubleGrid2D display() {
@@ -123,9 +137,9 @@ public final class Field {
         }
         double[][] f = display.field;
         for (int y = 0; y < ny; y++) {
-            int o = y * nx;
+            final double[] row = c[y];
             for (int x = 0; x < nx; x++) {
-                f[x][y] = c[o + x];
+                f[x][y] = row[x];
             }
         }
         return display;

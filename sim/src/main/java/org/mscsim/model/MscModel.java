@@ -533,10 +533,7 @@ public class MscModel extends SimState {
         for (FieldId id : FieldId.ALL) {
             Field f = fields.get(id);
             double fresh = f.initial() * fraction;
-            double keep = 1.0 - fraction;
-            for (int i = 0; i < f.c.length; i++) {
-                f.c[i] = f.c[i] * keep + fresh;
-            }
+            f.scale(1.0 - fraction, fresh);
         }
     }
 
@@ -618,19 +615,21 @@ public class MscModel extends SimState {
         double sIl6 = share * q.il6 * dt;
         double vmax = share * q.idoVmax * (1.0 - p.blockIdo);
         double km = q.idoKm;
-        double[] a = pge2.c;
-        double[] b = tgfb.c;
-        double[] c6 = il6.c;
-        double[] trp = tryptophan.c;
-        double[] kyn = kynurenine.c;
-        for (int i = 0; i < a.length; i++) {
-            a[i] += sPge2;
-            b[i] += sTgfb;
-            c6[i] += sIl6;
-            double before = trp[i];
-            double after = before / (1.0 + dt * vmax / (km + before));
-            trp[i] = after;
-            kyn[i] += before - after;
+        for (int y = 0; y < pge2.ny; y++) {
+            double[] a = pge2.c[y];
+            double[] b = tgfb.c[y];
+            double[] c6 = il6.c[y];
+            double[] trp = tryptophan.c[y];
+            double[] kyn = kynurenine.c[y];
+            for (int i = 0; i < a.length; i++) {
+                a[i] += sPge2;
+                b[i] += sTgfb;
+                c6[i] += sIl6;
+                double before = trp[i];
+                double after = before / (1.0 + dt * vmax / (km + before));
+                trp[i] = after;
+                kyn[i] += before - after;
+            }
         }
     }
 
@@ -717,25 +716,25 @@ public class MscModel extends SimState {
     }
 
     /**
-     * Secretion by the cell in voxel {@code v} (rates in field units per minute) of PGE2, active
+     * Secretion by the cell in voxel (x, y) (rates in field units per minute) of PGE2, active
      * TGF-β, IFN-γ, IL-10, TNF-α and IL-6, together with its uptake of every field that has one, over
      * one step. Tryptophan use by IDO is the MSC's own business.
      */
-    public void secrete(int v, double sPge2, double sTgfb, double sIfng, double sIl10, double sTnf, double sIl6) {
+    public void secrete(int x, int y, double sPge2, double sTgfb, double sIfng, double sIl10, double sTnf, double sIl6) {
         if (sPge2 != 0 || pge2.takenUp()) {
-            pge2.secreteAndTakeUp(v, sPge2);
+            pge2.secreteAndTakeUp(x, y, sPge2);
         }
         if (tryptophan.takenUp()) {
-            tryptophan.secreteAndTakeUp(v, 0);
+            tryptophan.secreteAndTakeUp(x, y, 0);
         }
         if (kynurenine.takenUp()) {
-            kynurenine.secreteAndTakeUp(v, 0);
+            kynurenine.secreteAndTakeUp(x, y, 0);
         }
-        tgfb.secreteAndTakeUp(v, sTgfb);
-        ifng.secreteAndTakeUp(v, sIfng);
-        il10.secreteAndTakeUp(v, sIl10);
-        tnf.secreteAndTakeUp(v, sTnf);
-        il6.secreteAndTakeUp(v, sIl6);
+        tgfb.secreteAndTakeUp(x, y, sTgfb);
+        ifng.secreteAndTakeUp(x, y, sIfng);
+        il10.secreteAndTakeUp(x, y, sIl10);
+        tnf.secreteAndTakeUp(x, y, sTnf);
+        il6.secreteAndTakeUp(x, y, sIl6);
     }
 
     /** Antibody concentration in the patch (ng/mL). */

@@ -28,7 +28,7 @@ class BenchTest {
             assertTrue(d > 0 && Double.isFinite(d), key + " = " + d);
         }
         assertEquals(Boolean.TRUE, r.get("identical_across_threads"), String.join("\n", lines));
-        assertEquals(35.2, ((Number) r.get("solver_bytes_per_update")).doubleValue(), 1e-9,
-                "5 fields on 2 threads: 4 whole at 32 B, 1 shared at 48 B");
+        assertEquals(33.2, ((Number) r.get("solver_bytes_per_update")).doubleValue(), 1e-9,
+                "5 fields on 2 threads: 4 whole at 32 B, 1 shared at 38 B (its two passes and the helper's 3/8 of the rows once more)");
     }
 }

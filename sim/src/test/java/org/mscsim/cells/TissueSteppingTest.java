@@ -40,8 +40,10 @@ class TissueSteppingTest {
         }
         long h = 17;
         for (FieldId id : FieldId.ALL) {
-            for (double v : m.fields.get(id).c) {
-                h = 31 * h + Double.doubleToRawLongBits(v);
+            for (double[] row : m.fields.get(id).c) {
+                for (double v : row) {
+                    h = 31 * h + Double.doubleToRawLongBits(v);
+                }
             }
         }
         events[0] = m.tDivisions;

@@ -23,9 +23,9 @@ class DiffusionSolverTest {
         double source = 1.0;                  // concentration units per minute in the source voxel
         DiffusionSolver s = new DiffusionSolver(n, n, DiffusionSolver.Boundary.OUTFLOW);
         s.configure(D, k, 0, 0, dt, DX);
-        double[] c = new double[n * n];
+        double[][] c = new double[n][n];
         for (int step = 0; step < 4000; step++) {        // 20 min = 12 decay times
-            c[mid * n + mid] += dt * source;
+            c[mid][mid] += dt * source;
             s.step(c);
         }
         double lambda = Math.sqrt(D / k) / DX;           // in voxels
@@ -34,7 +34,7 @@ class DiffusionSolverTest {
         for (int r = 3; r <= 3 * lambda; r++) {
             double analytic = q / (2 * Math.PI * D) * besselK0(r / lambda);
             // Average the four lattice directions; the solver is isotropic to discretisation error.
-            double model = (c[mid * n + mid + r] + c[mid * n + mid - r] + c[(mid + r) * n + mid] + c[(mid - r) * n + mid]) / 4;
+            double model = (c[mid][mid + r] + c[mid][mid - r] + c[mid + r][mid] + c[mid - r][mid]) / 4;
             worst = Math.max(worst, Math.abs(model / analytic - 1));
         }
         assertTrue(worst < 0.05, "worst relative error from 3 voxels to 3 lambda: " + worst);
@@ -50,10 +50,10 @@ class DiffusionSolverTest {
         int steps = 1000;                                // 20 min: sqrt(4Dt) = 69 voxels
         DiffusionSolver s = new DiffusionSolver(nx, ny, DiffusionSolver.Boundary.CLOSED);
         s.configure(D, 0, 0, 0, dt, DX);
-        double[] c = new double[nx * ny];
+        double[][] c = new double[ny][nx];
         for (int y = 0; y < ny; y++) {
             for (int x = 0; x < nx / 2; x++) {
-                c[y * nx + x] = 1;
+                c[y][x] = 1;
             }
         }
         for (int i = 0; i < steps; i++) {
@@ -65,7 +65,7 @@ class DiffusionSolverTest {
             for (int x = 0; x < nx; x++) {
                 double pos = (x + 0.5) * DX - nx / 2.0 * DX;
                 double analytic = 0.5 * erfc(pos / width);
-                worst = Math.max(worst, Math.abs(c[y * nx + x] - analytic));
+                worst = Math.max(worst, Math.abs(c[y][x] - analytic));
             }
         }
         assertTrue(worst < 0.003, "worst absolute error (of a unit step): " + worst);
@@ -75,7 +75,7 @@ class DiffusionSolverTest {
     void closedBoundariesConserveMassExactlyWithoutDecay() {
         int nx = 97;
         int ny = 61;
-        double[] c = randomField(nx, ny, 1);
+        double[][] c = randomField(nx, ny, 1);
         double before = sum(c);
         DiffusionSolver s = new DiffusionSolver(nx, ny, DiffusionSolver.Boundary.CLOSED);
         s.configure(D, 0, 0, 0, 50, DX);                // r = 3000: far beyond explicit stability
@@ -85,13 +85,13 @@ class DiffusionSolverTest {
         // Exact in exact arithmetic (every column of the matrix sums to one); what remains is
         // floating-point rounding, about 1e-14 of the total per step at this extreme r.
         assertEquals(before, sum(c), before * 1e-11);
-        for (double v : c) {
-            assertTrue(v >= 0, "negative concentration " + v);
-        }
         // 200 steps of 50 min spread everything: the field is flat.
-        double mean = before / c.length;
-        for (double v : c) {
-            assertEquals(mean, v, mean * 1e-6);
+        double mean = before / (nx * ny);
+        for (double[] row : c) {
+            for (double v : row) {
+                assertTrue(v >= 0, "negative concentration " + v);
+                assertEquals(mean, v, mean * 1e-6);
+            }
         }
     }
 
@@ -101,10 +101,10 @@ class DiffusionSolverTest {
         int ny = 40;
         DiffusionSolver s = new DiffusionSolver(nx, ny, DiffusionSolver.Boundary.PERIODIC);
         s.configure(D, 0, 0, 0, 0.5, DX);
-        double[] a = new double[nx * ny];
-        double[] b = new double[nx * ny];
-        a[0] = 1;                                         // a corner: must wrap to all four sides
-        b[(ny / 2) * nx + nx / 2] = 1;                    // the same source in the middle
+        double[][] a = new double[ny][nx];
+        double[][] b = new double[ny][nx];
+        a[0][0] = 1;                                      // a corner: must wrap to all four sides
+        b[ny / 2][nx / 2] = 1;                            // the same source in the middle
         for (int i = 0; i < 50; i++) {
             s.step(a);
             s.step(b);
@@ -112,12 +112,11 @@ class DiffusionSolverTest {
         assertEquals(1.0, sum(a), 1e-12);
         for (int y = 0; y < ny; y++) {
             for (int x = 0; x < nx; x++) {
-                int shifted = ((y + ny / 2) % ny) * nx + (x + nx / 2) % nx;
-                assertEquals(b[shifted], a[y * nx + x], 1e-14, "at " + x + "," + y);
+                assertEquals(b[(y + ny / 2) % ny][(x + nx / 2) % nx], a[y][x], 1e-14, "at " + x + "," + y);
             }
         }
-        assertEquals(a[1], a[nx - 1], 1e-15, "wraps symmetrically along x");
-        assertEquals(a[nx], a[(ny - 1) * nx], 1e-15, "wraps symmetrically along y");
+        assertEquals(a[0][1], a[0][nx - 1], 1e-15, "wraps symmetrically along x");
+        assertEquals(a[1][0], a[ny - 1][0], 1e-15, "wraps symmetrically along y");
     }
 
     @Test
@@ -125,8 +124,7 @@ class DiffusionSolverTest {
         int n = 30;
         DiffusionSolver s = new DiffusionSolver(n, n, DiffusionSolver.Boundary.OUTFLOW);
         s.configure(D, 0, 0, 0, 5, DX);
-        double[] c = new double[n * n];
-        Arrays.fill(c, 1);
+        double[][] c = filled(n, n, 1);
         s.step(c);
         double after1 = sum(c);
         for (int i = 0; i < 100; i++) {
@@ -142,15 +140,16 @@ class DiffusionSolverTest {
         double dt = 7;
         DiffusionSolver s = new DiffusionSolver(n, n, DiffusionSolver.Boundary.CLOSED);
         s.configure(D, Math.log(2) / halfLife, 0, 0, dt, DX);
-        double[] c = new double[n * n];
-        Arrays.fill(c, 5);
+        double[][] c = filled(n, n, 5);
         int steps = 30;
         for (int i = 0; i < steps; i++) {
             s.step(c);
         }
         double expected = 5 * Math.pow(0.5, steps * dt / halfLife);
-        for (double v : c) {
-            assertEquals(expected, v, expected * 1e-12);
+        for (double[] row : c) {
+            for (double v : row) {
+                assertEquals(expected, v, expected * 1e-12);
+            }
         }
     }
 
@@ -161,48 +160,58 @@ class DiffusionSolverTest {
         double k = 0.01;
         double supply = 0.03;
         s.configure(D, k, supply, 40, 10, DX);
-        double[] c = new double[n * n];
+        double[][] c = new double[n][n];
         for (int i = 0; i < 500; i++) {
             s.step(c);
         }
         double steady = supply * 40 / (k + supply);
-        for (double v : c) {
-            assertEquals(steady, v, 1e-9);
+        for (double[] row : c) {
+            for (double v : row) {
+                assertEquals(steady, v, 1e-9);
+            }
         }
     }
 
     @Test
     void splittingWorkAcrossThreadsGivesIdenticalBits() {
         // Eight fields: 2 threads solve four whole fields each; 3 and 5 threads solve six and five
-        // whole and share the rest by rows and columns.
+        // whole and share the rest, a lead and a helper thread per field. Five fields on two
+        // threads, the bench's case, share one.
         for (DiffusionSolver.Boundary b : DiffusionSolver.Boundary.values()) {
-            int nx = 53;
-            int ny = 47;
-            double[][] reference = null;
-            for (int threads : new int[] {1, 2, 3, 5}) {
-                Field[] all = new Field[FieldId.ALL.length];
-                for (FieldId id : FieldId.ALL) {
-                    Field f = new Field(id, nx, ny, b);
-                    // PGE2 without diffusion exercises the decay-only path.
-                    f.configure(DX, 10, 3, id == FieldId.PGE2 ? 0 : D * (1 + id.ordinal()), 45, 0, 0.5, 2);
-                    System.arraycopy(randomField(nx, ny, 7 + id.ordinal()), 0, f.c, 0, nx * ny);
-                    all[id.ordinal()] = f;
-                }
-                try (Workers w = new Workers(threads)) {
-                    Fields fields = new Fields(all, w);
-                    for (int i = 0; i < 20; i++) {
-                        fields.step();
+            for (int count : new int[] {5, 8}) {
+                int nx = 53;
+                int ny = 47;
+                double[][][] reference = null;
+                for (int threads : new int[] {1, 2, 3, 5}) {
+                    Field[] all = new Field[count];
+                    for (int k = 0; k < count; k++) {
+                        FieldId id = FieldId.ALL[k];
+                        Field f = new Field(id, nx, ny, b);
+                        // PGE2 without diffusion exercises the decay-only path.
+                        f.configure(DX, 10, 3, id == FieldId.PGE2 ? 0 : D * (1 + k), 45, 0, 0.5, 2);
+                        double[][] start = randomField(nx, ny, 7 + k);
+                        for (int y = 0; y < ny; y++) {
+                            System.arraycopy(start[y], 0, f.c[y], 0, nx);
+                        }
+                        all[k] = f;
                     }
-                }
-                double[][] now = new double[all.length][];
-                for (int k = 0; k < all.length; k++) {
-                    now[k] = all[k].c;
-                }
-                if (reference == null) {
-                    reference = now;
-                } else {
-                    for (int k = 0; k < all.length; k++) {
-                        assertArrayEquals(reference[k], now[k], b + ", " + threads + " threads, field " + k + ": the split changed the answer");
+                    try (Workers w = new Workers(threads)) {
+                        Fields fields = new Fields(all, w);
+                        for (int i = 0; i < 20; i++) {
+                            fields.step();
+                        }
+                    }
+                    double[][][] now = new double[count][][];
+                    for (int k = 0; k < count; k++) {
+                        now[k] = all[k].c;
+                    }
+                    if (reference == null) {
+                        reference = now;
+                    } else {
+                        for (int k = 0; k < count; k++) {
+                            assertArrayEquals(reference[k], now[k],
+                                    b + ", " + count + " fields, " + threads + " threads, field " + k + ": the split changed the answer");
+                        }
                     }
                 }
             }
@@ -210,43 +219,56 @@ class DiffusionSolverTest {
     }
 
     @Test
-    void rowAndColumnPhasesGiveTheWholeStepsBits() {
+    void helperRowsAndTwoPassesGiveTheWholeStepsBits() {
         for (DiffusionSolver.Boundary b : DiffusionSolver.Boundary.values()) {
             int nx = 61;
             int ny = 43;
-            DiffusionSolver whole = new DiffusionSolver(nx, ny, b);
-            DiffusionSolver phased = new DiffusionSolver(nx, ny, b);
-            whole.configure(D, 0.01, 0.002, 3, 5, DX);
-            phased.configure(D, 0.01, 0.002, 3, 5, DX);
-            double[] a = randomField(nx, ny, 11);
-            double[] c = a.clone();
-            for (int i = 0; i < 10; i++) {
-                whole.step(a);
-                // Ragged pieces: row blocks that are not multiples of eight, columns in three.
-                phased.stepRows(c, 0, 13);
-                phased.stepRows(c, 13, 14);
-                phased.stepRows(c, 14, ny);
-                phased.stepColumns(c, 0, 20);
-                phased.stepColumns(c, 20, 21);
-                phased.stepColumns(c, 21, nx);
+            // Where the helper's rows start: all of them, from a block boundary, none.
+            for (int solvedFrom : new int[] {0, 8, 40, ny}) {
+                DiffusionSolver whole = new DiffusionSolver(nx, ny, b);
+                DiffusionSolver shared = new DiffusionSolver(nx, ny, b);
+                whole.configure(D, 0.01, 0.002, 3, 5, DX);
+                shared.configure(D, 0.01, 0.002, 3, 5, DX);
+                double[][] a = randomField(nx, ny, 11);
+                double[][] c = randomField(nx, ny, 11);
+                int[] awaited = {0};
+                for (int i = 0; i < 10; i++) {
+                    whole.step(a);
+                    shared.solveRows(c, solvedFrom, ny);
+                    shared.forward(c, solvedFrom, () -> awaited[0]++);
+                    shared.backward(c);
+                }
+                assertArrayEquals(a, c, b + ", helper rows from " + solvedFrom);
+                assertEquals(solvedFrom < ny ? 10 : 0, awaited[0], "the forward pass waits once per step for the helper's rows");
             }
-            assertArrayEquals(a, c, b.toString());
         }
     }
 
-    private static double[] randomField(int nx, int ny, long seed) {
+    private static double[][] randomField(int nx, int ny, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        double[] c = new double[nx * ny];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = r.nextDouble() * 10;
+        double[][] c = new double[ny][nx];
+        for (double[] row : c) {
+            for (int i = 0; i < nx; i++) {
+                row[i] = r.nextDouble() * 10;
+            }
         }
         return c;
     }
 
-    private static double sum(double[] c) {
+    private static double[][] filled(int nx, int ny, double value) {
+        double[][] c = new double[ny][nx];
+        for (double[] row : c) {
+            Arrays.fill(row, value);
+        }
+        return c;
+    }
+
+    private static double sum(double[][] c) {
         double s = 0;
-        for (double v : c) {
-            s += v;
+        for (double[] row : c) {
+            for (double v : row) {
+                s += v;
+            }
         }
         return s;
     }

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH microbenchmarks of the hot kernels, beside {@code ./mscsim bench}: one field's implicit
- * step and its two shared phases, and one step of every cell. Each reports time per operation;
+ * step, and one step of every cell. Each reports time per operation;
  * divide by the voxels (or cells) for the cost of one update. How to run: README, Performance.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -38,15 +38,15 @@ public class KernelBenchmarks {
         @Param({"200", "1000"})
         public int side;
         DiffusionSolver solver;
-        double[] c;
+        double[][] c;
 
         @Setup(Level.Trial)
         public void setUp() {
             solver = new DiffusionSolver(side, side, DiffusionSolver.Boundary.PERIODIC);
             solver.configure(6000, Math.log(2) / 600, 0, 0, 5, 10);
-            c = new double[side * side];
-            for (int i = 0; i < c.length; i++) {
-                c[i] = (i * 7919L % 1000) / 1000.0;
+            c = new double[side][side];
+            for (int i = 0; i < side * side; i++) {
+                c[i / side][i % side] = (i * 7919L % 1000) / 1000.0;
             }
         }
     }
@@ -55,15 +55,7 @@ public class KernelBenchmarks {
     @Benchmark
     public double fieldStep(OneField f) {
         f.solver.step(f.c);
-        return f.c[0];
-    }
-
-    /** The same step in its two shared phases, as a field split across threads runs it (one thread here). */
-    @Benchmark
-    public double fieldStepInPhases(OneField f) {
-        f.solver.stepRows(f.c, 0, f.side);
-        f.solver.stepColumns(f.c, 0, f.side);
-        return f.c[0];
+        return f.c[0][0];
     }
 
     /** The default co-culture, densified to the bench's 14,600 cells on 200 x 200, after 300 steps. */

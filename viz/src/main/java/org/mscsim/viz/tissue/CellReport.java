@@ -79,7 +79,8 @@ final class CellReport extends Properties {
         if (!c.alive() || c.voxel() < 0) {
             return "—";
         }
-        return number(m.fields.get(id).at(c.voxel()));
+        int w = m.tissue.width;
+        return number(m.fields.get(id).at(c.x(w), c.y(w)));
     }
 
     static String number(double v) {

@@ -43,9 +43,11 @@ class FieldLayerTest {
         assertEquals(FieldId.PGE2, r.field());
         double max = 0;
         double min = Double.MAX_VALUE;
-        for (double v : m.pge2.c) {
-            max = Math.max(max, v);
-            min = Math.min(min, v);
+        for (double[] row : m.pge2.c) {
+            for (double v : row) {
+                max = Math.max(max, v);
+                min = Math.min(min, v);
+            }
         }
         assertEquals(max, r.max(), 0);
         assertEquals(min, r.min(), 0);
