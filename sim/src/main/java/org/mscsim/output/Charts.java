@@ -198,6 +198,11 @@ public final class Charts {
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setOutlineVisible(false);
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            if (plot.getRangeAxis(i) instanceof NumberAxis a) {
+                a.setNumberFormatOverride(new TickFormat());
+            }
+        }
     }
 
     public static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot) {

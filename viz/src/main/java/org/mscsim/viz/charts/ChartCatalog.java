@@ -47,7 +47,7 @@ public final class ChartCatalog {
                 new ChartSpec("t_cell_proliferation", "T-cell proliferation and suppression", List.of(
                         new Panel("divisions", List.of(
                                 new Line("T-cell divisions (cumulative)", Palette.T_CD4, column("t_divisions")))),
-                        new Panel("% of T cells", List.of(
+                        new Panel("%", List.of(
                                 new Line("% suppressed (arrested)", Palette.T_SUPPRESSED,
                                         percent("t_suppressed", "t_cd4", "t_cd8")),
                                 new Line("% suppressor (CD8+CD28− + Treg)", Palette.CD28NEG,
