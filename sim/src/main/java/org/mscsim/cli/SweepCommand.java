@@ -72,7 +72,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the sweep in DIR (same as running the command again; fails if DIR holds no sweep yet).")
     boolean resume;
 
-    @Option(names = "--dry-run", description = "Check the sweep file and show its runs; run nothing, write nothing.")
+    @Option(names = "--dry-run", description = "Check the sweep file and show its runs (with --executor slurm, also the array "
+            + "script it would submit); run nothing, write nothing.")
     boolean dryRun;
 
     @Option(names = "--wait", description = "With --executor slurm: wait until the jobs have ended, then report like a local sweep.")
@@ -113,8 +114,12 @@ final class SweepCommand implements Callable<Integer> {
             if (dryRun) {
                 describe(o, dir.manifest(), dir.root());
                 // Read only (a dry run changes nothing): runs that look complete on disk.
-                long done = dir.manifest().runs().stream().filter(dir::looksDone).count();
-                o.printf(Locale.ROOT, "%d done, %d to run%n", done, dir.manifest().runs().size() - done);
+                List<Run> todo = dir.manifest().runs().stream().filter(r -> !dir.looksDone(r)).toList();
+                o.printf(Locale.ROOT, "%d done, %d to run%n", dir.manifest().runs().size() - todo.size(), todo.size());
+                if (executor == Executor.slurm && !todo.isEmpty()) {
+                    o.print(slurmPreview(dir.manifest(), dir.root(), todo));
+                    o.flush();
+                }
                 return 0;
             }
             checkSlurmDirectory(sweep);
@@ -129,6 +134,10 @@ final class SweepCommand implements Callable<Integer> {
         Path target = out != null ? out : Path.of("runs", "sweep-" + RunWriter.safeName(s.name()));
         if (dryRun) {
             describe(o, fresh, target);
+            if (executor == Executor.slurm) {
+                o.print(slurmPreview(fresh, target, runs));
+                o.flush();
+            }
             return 0;
         }
         if (resume && !SweepDir.isSweepDir(target)) {
@@ -230,7 +239,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new Main.UserError("--executor slurm needs sbatch, which is not on the PATH here; run this on the cluster's login node "
                     + "(or use --executor local)");
         }
-        SlurmSettings settings = dir.manifest().slurm().overriddenBy(new SlurmSettings(partition, time, maxParallel, runsPerTask, List.of()));
+        SlurmSettings settings = slurmSettings(dir.manifest());
         Submission s = SlurmExecutor.submit(dir, p.todo(), settings);
         o.printf(Locale.ROOT, "Submitted %d runs as array job %s (%d task%s) and collect job %s (runs after the array); scripts and logs in %s%n",
                 p.todo().size(), s.arrayJob(), s.chunks().size(), s.chunks().size() == 1 ? "" : "s", s.collectJob(), s.dir());
@@ -245,6 +254,18 @@ final class SweepCommand implements Callable<Integer> {
         ProgressLine line = quiet ? null : new ProgressLine(err, "slurm");
         SlurmExecutor.waitFor(dir, s, p.todo(), pollSeconds * 1000L, line == null ? null : (done, total) -> line.update(done, total, "runs"));
         return report(dir, o, err);
+    }
+
+    private String slurmPreview(Manifest m, Path dir, List<Run> todo) throws Exception {
+        String why = SlurmExecutor.unusableDirectory(dir);
+        if (why != null) {
+            throw new Main.UserError("--executor slurm: " + why);
+        }
+        return SlurmExecutor.preview(m.name(), dir, todo, slurmSettings(m));
+    }
+
+    private SlurmSettings slurmSettings(Manifest m) {
+        return m.slurm().overriddenBy(new SlurmSettings(partition, time, maxParallel, runsPerTask, List.of()));
     }
 
     /** Rebuilds results.csv and says what is done; exit code 1 if any run is not. */

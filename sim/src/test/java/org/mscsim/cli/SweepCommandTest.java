@@ -91,6 +91,12 @@ class SweepCommandTest {
         Cli.Result dry = Cli.run("sweep", out.toString(), "--dry-run");
         assertEquals(0, dry.exitCode(), dry.err());
         assertTrue(dry.out().contains("7 done, 1 to run"), "a dry run on a sweep directory says what is left\n" + dry.out());
+        Cli.Result slurmDry = Cli.run("sweep", out.toString(), "--dry-run", "--executor", "slurm", "--max-parallel", "3", "--time", "00:20:00");
+        assertEquals(0, slurmDry.exitCode(), slurmDry.err());
+        assertTrue(slurmDry.out().contains("1 run as an array of 1 task of up to 1 run, at most 3 at once"), slurmDry.out());
+        assertTrue(slurmDry.out().contains("#SBATCH --array=0-0%3\n"), "the array script it would submit\n" + slurmDry.out());
+        assertTrue(slurmDry.out().contains("#SBATCH --time=\"00:20:00\"\n"), slurmDry.out());
+        assertFalse(Files.exists(out.resolve("slurm")), "a Slurm dry run writes no submission");
         Path damaged = out.resolve("runs/r00006/timeseries.csv");
         List<String> lines = Files.readAllLines(damaged);
         Files.write(damaged, lines.subList(0, 5));            // cut short, as by a full disk
@@ -152,6 +158,11 @@ class SweepCommandTest {
         Files.createDirectories(out);
         assertEquals(0, Cli.run("sweep", grid().toString(), "--out", out.toString(), "--dry-run").exitCode());
         assertFalse(Files.exists(out.resolve("sweep.json")), "--dry-run writes nothing");
+        Cli.Result slurmDry = Cli.run("sweep", grid().toString(), "--out", out.toString(), "--dry-run", "--executor", "slurm");
+        assertEquals(0, slurmDry.exitCode(), slurmDry.err());
+        assertTrue(slurmDry.out().contains("8 runs as an array of 8 tasks of up to 1 run, then a collect job"), slurmDry.out());
+        assertTrue(slurmDry.out().contains("sweep-task \"$sweep_dir\" 1 \"$SLURM_ARRAY_TASK_ID\""), slurmDry.out());
+        assertFalse(Files.exists(out.resolve("sweep.json")) || Files.exists(out.resolve("slurm")), "a Slurm dry run writes nothing");
         // partial/ as a file: every run fails when it tries to make its working directory
         assertEquals(0, sweep(grid(), out, "--workers", "1").exitCode());
         deleteTree(out.resolve("runs/r00001"));

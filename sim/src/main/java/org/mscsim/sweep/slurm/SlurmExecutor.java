@@ -92,6 +92,26 @@ public final class SlurmExecutor {
     }
 
     /**
+     * What {@link #submit} would do with these runs, for a dry run: a one-line plan and the array
+     * script it would write. Reads the sweep directory (for the next submission's number) and asks
+     * Slurm for its MaxArraySize where it can; writes and submits nothing.
+     */
+    public static String preview(String sweepName, Path sweepDir, List<Run> todo, SlurmSettings settings) throws IOException, ScenarioException {
+        Plan plan = plan(todo, settings.runsPerTask(), Slurm.maxArraySize());
+        Path root = sweepDir.toAbsolutePath().normalize();
+        Path slurmDir = root.resolve("slurm");
+        int number = Submission.next(slurmDir);
+        Scripts.Context c = new Scripts.Context(sweepName, root, Submission.dirOf(slurmDir, number), number, TaskCommand.current(), settings);
+        int tasks = plan.chunks().size();
+        return String.format(java.util.Locale.ROOT,
+                "With --executor slurm (dry run: nothing written or submitted): %d run%s as an array of %d task%s of up to %d run%s%s, "
+                        + "then a collect job; submission %d's array script would be:%n%s",
+                todo.size(), todo.size() == 1 ? "" : "s", tasks, tasks == 1 ? "" : "s", plan.runsPerTask(), plan.runsPerTask() == 1 ? "" : "s",
+                settings.maxParallel() != null ? ", at most " + settings.maxParallel() + " at once" : "", number,
+                Scripts.array(c, tasks, todo.size(), plan.runsPerTask()));
+    }
+
+    /**
      * Writes the submission's files and submits the array, then the collect job with
      * {@code --dependency=afterany} on it. Job ids are recorded in {@code job.json} as soon as each
      * is known, so status and resubmission see them even if this process dies.
