@@ -46,6 +46,7 @@ public final class YamlReader {
      * @return the root node, or {@code null} for an empty document
      */
     public static YamlNode parse(String text, String source) throws ScenarioException {
+        checkLineLengths(text, source);
         YamlReader r = new YamlReader(source);
         YamlNode root;
         try (JsonParser p = FACTORY.createParser(text)) {
@@ -67,6 +68,29 @@ public final class YamlReader {
             throw new ScenarioException(r.problems);
         }
         return root;
+    }
+
+    /**
+     * Longest line accepted. SnakeYAML copies its look-ahead window for every 1,024 characters of
+     * one token, so a token of n characters costs n² / 2048 character copies: a megabyte-long value
+     * took a second to reject and the 4 MiB a file may hold would take ten. No MSCSim file needs
+     * a line this long (a sweep's 1,000 inline values fit in a tenth of it).
+     */
+    static final int MAX_LINE = 65_536;
+
+    private static void checkLineLengths(String text, String source) throws ScenarioException {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE) {
+                    throw new ScenarioException(String.format(java.util.Locale.ROOT,
+                            "%s line %d: %,d characters long; lines may be at most %,d characters", source, line, i - start, MAX_LINE));
+                }
+                line++;
+                start = i + 1;
+            }
+        }
     }
 
     private YamlNode node(JsonParser p, JsonToken t, int depth) throws IOException, ScenarioException {

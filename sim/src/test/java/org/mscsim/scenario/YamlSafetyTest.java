@@ -68,8 +68,15 @@ class YamlSafetyTest {
 
     @Test
     void deepNestingIsRefusedWithoutRecursingIntoIt() throws Exception {
-        refusedByEveryLoader("deep: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n", "nested more than 64 levels deep");
-        refusedByEveryLoader("deep: " + "{a: ".repeat(100_000) + "1" + "}".repeat(100_000) + "\n", "nested more than 64 levels deep");
+        // One bracket per line: a single line this long is refused before parsing (see below).
+        refusedByEveryLoader("deep:\n" + " [\n".repeat(200_000) + " ]\n".repeat(200_000), "nested more than 64 levels deep");
+        refusedByEveryLoader("deep:\n" + " {a:\n".repeat(100_000) + " 1\n" + " }\n".repeat(100_000), "nested more than 64 levels deep");
+    }
+
+    @Test
+    void megabyteLongLinesAreRefusedBeforeTheParserSeesThem() throws Exception {
+        // SnakeYAML's cost grows with the square of a token's length: a megabyte-long value took a second.
+        refusedByEveryLoader("description: " + "b".repeat(1_000_000) + "\n", "line 1: 1,000,013 characters long; lines may be at most 65,536 characters");
     }
 
     @Test
