@@ -147,6 +147,9 @@ public final class DiffusionSolver {
      * reaches them.
      */
     public void forward(double[][] c, int solvedFrom, Runnable solved) {
+        if (solvedFrom < ny && solvedFrom % BLOCK != 0 || solvedFrom < 0) {
+            throw new IllegalArgumentException("solvedFrom must be a multiple of " + BLOCK + " or ny (" + ny + "), got " + solvedFrom);
+        }
         if (identity) {
             return;
         }

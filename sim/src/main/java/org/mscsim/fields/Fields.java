@@ -23,7 +23,6 @@ public final class Fields {
      * both threads about half.
      */
     public static final double HELPER_ROWS = 0.375;
-    private static final long FAILED = -1;
 
     private final Field[] fields;
     private final Workers workers;
@@ -31,7 +30,7 @@ public final class Fields {
     /** Fields solved whole; the rest are shared. */
     private final int whole;
     private final Shared[] shared;
-    /** The step being taken; published to the workers by {@link Workers#run}. */
+    /** The step being taken, from 1; published to the workers by {@link Workers#run}. */
     private long stepNo;
 
     /** A field two threads share, with the flags that order their work within a step. */
@@ -56,8 +55,8 @@ public final class Fields {
             int spins = 0;
             long v;
             while ((v = flag.get()) != want) {
-                if (v == FAILED) {
-                    throw new IllegalStateException("the thread sharing field " + field.id.key + " failed");
+                if (v == -want) {
+                    throw new Workers.PartnerFailed("the thread sharing field " + field.id.key + " failed");
                 }
                 if (++spins < 20_000) {
                     Thread.onSpinWait();
@@ -88,37 +87,42 @@ public final class Fields {
      */
     private void work(int p) {
         final long step = stepNo;
-        for (Shared s : shared) {
-            if (s.helper == p) {
-                try {
+        try {
+            for (Shared s : shared) {
+                if (s.helper == p) {
                     s.field.solver.solveRows(s.field.c, s.solvedFrom, s.field.ny);
-                } catch (RuntimeException | Error e) {
-                    s.rowsSolved.set(FAILED);
-                    throw e;
+                    s.rowsSolved.set(step);
                 }
-                s.rowsSolved.set(step);
             }
-        }
-        for (Shared s : shared) {
-            if (s.lead == p) {
-                try {
+            for (Shared s : shared) {
+                if (s.lead == p) {
                     s.field.solver.forward(s.field.c, s.solvedFrom, s.awaitRows);
-                } catch (RuntimeException | Error e) {
-                    s.forwardDone.set(FAILED);
-                    throw e;
+                    s.forwardDone.set(step);
                 }
-                s.forwardDone.set(step);
             }
-        }
-        for (int k = p; k < whole; k += workers.size()) {
-            Field f = fields[k];
-            f.solver.step(f.c);
-        }
-        for (Shared s : shared) {
-            if (s.helper == p) {
-                s.await(s.forwardDone);
-                s.field.solver.backward(s.field.c);
+            for (int k = p; k < whole; k += workers.size()) {
+                Field f = fields[k];
+                f.solver.step(f.c);
             }
+            for (Shared s : shared) {
+                if (s.helper == p) {
+                    s.await(s.forwardDone);
+                    s.field.solver.backward(s.field.c);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // Whatever this thread has not yet signalled for this step, it never will: a thread
+            // waiting for it stops too (flags hold the step, or minus the step once it failed).
+            for (Shared s : shared) {
+                // Only this thread writes these flags, so the check and the set cannot race.
+                if (s.helper == p && s.rowsSolved.get() != step) {
+                    s.rowsSolved.set(-step);
+                }
+                if (s.lead == p && s.forwardDone.get() != step) {
+                    s.forwardDone.set(-step);
+                }
+            }
+            throw e;
         }
     }
 

@@ -76,7 +76,12 @@ public final class Workers implements AutoCloseable {
         for (Thread th : threads) {
             LockSupport.unpark(th);
         }
-        task.accept(0);
+        Throwable own = null;
+        try {
+            task.accept(0);
+        } catch (RuntimeException | Error e) {
+            own = e; // still wait for the other parts: they may be using what the task shares
+        }
         int spins = 0;
         while (pending.get() != 0) {
             if (++spins < 20_000) {
@@ -86,9 +91,34 @@ public final class Workers implements AutoCloseable {
             }
         }
         Throwable f = failure;
-        if (f != null) {
-            failure = null;
-            throw new IllegalStateException("worker thread failed", f);
+        failure = null;
+        if (own == null && f == null) {
+            return;
+        }
+        // Report the cause, not a part that stopped because another one failed.
+        boolean ownIsCause = own != null && (f == null || !(own instanceof PartnerFailed) || f instanceof PartnerFailed);
+        if (ownIsCause) {
+            if (f != null) {
+                own.addSuppressed(f);
+            }
+            if (own instanceof Error e) {
+                throw e;
+            }
+            throw (RuntimeException) own;
+        }
+        IllegalStateException report = new IllegalStateException("worker thread failed", f);
+        if (own != null) {
+            report.addSuppressed(own);
+        }
+        throw report;
+    }
+
+    /** Thrown by a part that stopped because another part of the same task failed; {@link #run} reports the other's failure. */
+    public static final class PartnerFailed extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public PartnerFailed(String message) {
+            super(message);
         }
     }
 
@@ -115,7 +145,12 @@ public final class Workers implements AutoCloseable {
             try {
                 task.accept(part);
             } catch (Throwable t) {
-                failure = t;
+                synchronized (this) {
+                    // Keep the cause: a failure that is only a consequence of another gives way to it.
+                    if (failure == null || failure instanceof PartnerFailed && !(t instanceof PartnerFailed)) {
+                        failure = t;
+                    }
+                }
             }
             if (pending.decrementAndGet() == 0) {
                 LockSupport.unpark(caller);

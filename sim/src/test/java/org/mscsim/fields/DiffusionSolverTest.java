@@ -2,8 +2,11 @@ package org.mscsim.fields;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -216,6 +219,42 @@ class DiffusionSolverTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aFailingThreadStopsItsPartnersAndTheCauseIsReported() {
+        // Three threads, two fields, both shared: thread 0 is the helper of field 1 and the lead of
+        // field 0. A missing row makes it fail; the threads waiting for it must stop rather than
+        // wait forever, the caller must see the cause, and the next step must work again.
+        int nx = 16;
+        int ny = 64;
+        Field[] fs = new Field[2];
+        for (int k = 0; k < 2; k++) {
+            fs[k] = new Field(FieldId.ALL[k], nx, ny, DiffusionSolver.Boundary.PERIODIC);
+            fs[k].configure(DX, 10, 3, D, 45, 0, 0, 1);
+        }
+        try (Workers w = new Workers(3)) {
+            Fields fields = new Fields(fs, w);
+            fields.step();
+            double[] row = fs[1].c[ny - 1];
+            fs[1].c[ny - 1] = null;
+            NullPointerException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(NullPointerException.class, fields::step), "the partners of a failed thread must not wait forever");
+            assertTrue(e.getSuppressed().length <= 1, "at most the other parts' first failure rides along");
+            fs[1].c[ny - 1] = row;
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                fields.step();
+                fields.step();
+            }, "after a failed step the next ones run normally");
+        }
+    }
+
+    @Test
+    void theForwardPassRefusesAHelperSplitInsideABlock() {
+        DiffusionSolver s = new DiffusionSolver(16, 32, DiffusionSolver.Boundary.CLOSED);
+        s.configure(D, 0, 0, 0, 5, DX);
+        double[][] c = new double[32][16];
+        assertThrows(IllegalArgumentException.class, () -> s.forward(c, 12, () -> { }));
     }
 
     @Test
