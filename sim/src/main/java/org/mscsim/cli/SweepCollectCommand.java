@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Rebuilds results.csv; the collect job of a Slurm submission runs it once every array task has ended. Exit 0 once written. */
-@Command(name = "sweep-collect", hidden = true, description = "Rebuild a sweep's results.csv from its completed runs.")
+@Command(name = "sweep-collect", mixinStandardHelpOptions = true,
+        description = "Rebuild a sweep's results.csv from its completed runs, without running anything (a Slurm submission's collect job runs it).")
 final class SweepCollectCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR")
+    @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
     Path dir;
 
     @Spec

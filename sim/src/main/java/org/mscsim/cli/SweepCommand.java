@@ -365,7 +365,7 @@ final class SweepCommand implements Callable<Integer> {
                 slurmOnly.add("--runs-per-task");
             }
             if (!slurmOnly.isEmpty()) {
-                throw new Main.UserError(String.join(", ", slurmOnly) + " only apply with --executor slurm");
+                throw new Main.UserError(String.join(", ", slurmOnly) + (slurmOnly.size() == 1 ? " only applies" : " only apply") + " with --executor slurm");
             }
         } else if (workers != null) {
             throw new Main.UserError("--workers is for --executor local; on Slurm, each array task runs its runs on the CPUs it is given "

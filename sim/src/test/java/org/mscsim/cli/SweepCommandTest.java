@@ -219,7 +219,7 @@ class SweepCommandTest {
         assertFalse(Files.exists(out));
         Cli.Result slurmOnly = sweep(grid(), out, "--partition", "debug");
         assertEquals(Main.BAD_INPUT, slurmOnly.exitCode());
-        assertTrue(slurmOnly.err().contains("--partition only apply with --executor slurm"), slurmOnly.err());
+        assertTrue(slurmOnly.err().contains("--partition only applies with --executor slurm"), slurmOnly.err());
         Cli.Result newline = sweep(grid(), out, "--executor", "slurm", "--partition", "debug\n#SBATCH --wrap=reboot");
         assertEquals(Main.BAD_INPUT, newline.exitCode());
         assertTrue(newline.err().contains("--partition must be one line"), newline.err());

@@ -25,8 +25,9 @@ public record NiceScale(double low, double high, double step) {
         }
         min = Math.max(0, Math.min(min, max));
         double span = max - min;
-        if (span <= max * 1e-6) {
-            // Uniform (e.g. at the start): show it against zero rather than magnify rounding noise.
+        if (uniform(min, max)) {
+            // Uniform, as the caption says (e.g. at the start, or a factor spread evenly): show it
+            // against zero rather than stretch the ramp over differences of a part in 10,000.
             min = 0;
             span = max;
         }

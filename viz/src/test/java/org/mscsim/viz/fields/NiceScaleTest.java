@@ -37,6 +37,10 @@ class NiceScaleTest {
         NiceScale uniform = NiceScale.of(24.5, 24.5);
         assertEquals(0, uniform.low(), 0);
         assertTrue(uniform.high() >= 24.5);
+        // Kynurenine at 20.8755 to 20.8780 µM: the caption says uniform, so the map must not
+        // stretch its ramp over a spread of one part in 10,000 (it showed blotches).
+        assertTrue(NiceScale.uniform(20.8755, 20.8757));
+        assertEquals(0, NiceScale.of(20.8755, 20.8757).low(), 0);
     }
 
     @Test
