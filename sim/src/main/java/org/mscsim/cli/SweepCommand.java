@@ -257,10 +257,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private String slurmPreview(Manifest m, Path dir, List<Run> todo) throws Exception {
-        String why = SlurmExecutor.unusableDirectory(dir);
-        if (why != null) {
-            throw new Main.UserError("--executor slurm: " + why);
-        }
+        checkSlurmDirectory(dir);
         return SlurmExecutor.preview(m.name(), dir, todo, slurmSettings(m));
     }
 

@@ -98,10 +98,8 @@ public final class SlurmExecutor {
      */
     public static String preview(String sweepName, Path sweepDir, List<Run> todo, SlurmSettings settings) throws IOException, ScenarioException {
         Plan plan = plan(todo, settings.runsPerTask(), Slurm.maxArraySize());
-        Path root = sweepDir.toAbsolutePath().normalize();
-        Path slurmDir = root.resolve("slurm");
-        int number = Submission.next(slurmDir);
-        Scripts.Context c = new Scripts.Context(sweepName, root, Submission.dirOf(slurmDir, number), number, TaskCommand.current(), settings);
+        Scripts.Context c = context(sweepName, sweepDir.toAbsolutePath().normalize(), settings);
+        int number = c.submission();
         int tasks = plan.chunks().size();
         return String.format(java.util.Locale.ROOT,
                 "With --executor slurm (dry run: nothing written or submitted): %d run%s as an array of %d task%s of up to %d run%s%s, "
@@ -123,11 +121,10 @@ public final class SlurmExecutor {
         if (why != null) {
             throw new ScenarioException(why);
         }
-        Path slurmDir = sweepDir.resolve("slurm");
-        int number = Submission.next(slurmDir);
-        Path subDir = Submission.dirOf(slurmDir, number);
+        Scripts.Context c = context(dir.manifest().name(), sweepDir, settings);
+        int number = c.submission();
+        Path subDir = c.submissionDir();
         Files.createDirectories(subDir.resolve("logs"));
-        Scripts.Context c = new Scripts.Context(dir.manifest().name(), sweepDir, subDir, number, TaskCommand.current(), settings);
         Path array = subDir.resolve("array.sbatch");
         Path collect = subDir.resolve("collect.sbatch");
         Submission.writeChunks(subDir, plan.chunks());
@@ -147,6 +144,13 @@ public final class SlurmExecutor {
         s = new Submission(number, subDir, arrayJob, collectJob, plan.chunks(), submitted);
         s.writeJob();
         return s;
+    }
+
+    /** The next submission of the sweep in {@code sweepDir} (absolute): its number and directory, not yet created. */
+    private static Scripts.Context context(String sweepName, Path sweepDir, SlurmSettings settings) throws IOException {
+        Path slurmDir = sweepDir.resolve("slurm");
+        int number = Submission.next(slurmDir);
+        return new Scripts.Context(sweepName, sweepDir, Submission.dirOf(slurmDir, number), number, TaskCommand.current(), settings);
     }
 
     /** Called while waiting, with the runs done so far. */
