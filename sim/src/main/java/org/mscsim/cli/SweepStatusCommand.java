@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mscsim.sweep.LockHolder;
 import org.mscsim.sweep.Manifest;
 import org.mscsim.sweep.Run;
 import org.mscsim.sweep.SweepDir;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Reads the sweep directory (a run is done when runs/<run_id>/summary.json",
             "exists) and, for Slurm sweeps, asks squeue about the recorded jobs while",
-            "the cluster remembers them.",
+            "the cluster remembers them. A run is running while the process computing",
+            "it (named in partial/<run_id>.lock: pid and host) is alive, whichever",
+            "executor started it; a killed one leaves the run missing.",
             "Exit code: 0 every run done, 1 runs failed, 3 runs missing (queued,",
             "running or not run yet) and none failed, 2 not a sweep directory."
         })
@@ -56,10 +60,13 @@ final class SweepStatusCommand implements Callable<Integer> {
         for (Run r : m.runs()) {
             SweepDir.State state = d.state(r);
             String slurm = cluster.state(r.id());
+            Optional<LockHolder.Holder> computing;
             if (state == SweepDir.State.DONE) {
                 done.add(r.id());
             } else if ("RUNNING".equals(slurm) || "COMPLETING".equals(slurm) || "CONFIGURING".equals(slurm)) {
                 running.add(r.id());
+            } else if ((computing = d.computing(r)).isPresent()) {
+                running.add(r.id() + " (" + holder(computing.get()) + ")");
             } else if (ClusterView.active(slurm)) {
                 queued.add(r.id() + (slurm.equals("PENDING") ? "" : " (" + slurm + ")"));
             } else if (state == SweepDir.State.FAILED) {
@@ -100,7 +107,10 @@ final class SweepStatusCommand implements Callable<Integer> {
         } else {
             o.println("results.csv: not written yet");
         }
-        if (!failed.isEmpty() || !missing.isEmpty()) {
+        Optional<LockHolder.Holder> command = d.sweepCommand();
+        if (command.isPresent()) {
+            o.println("A sweep command is at work on this directory (" + holder(command.get()) + "): " + command.get().what());
+        } else if (!failed.isEmpty() || !missing.isEmpty()) {
             o.println("Run ./mscsim sweep " + d.root() + " (add --executor slurm on the cluster) to run only what is not done.");
         }
         o.flush();
@@ -108,6 +118,11 @@ final class SweepStatusCommand implements Callable<Integer> {
             return Main.FAILED;
         }
         return done.size() == m.size() ? 0 : INCOMPLETE;
+    }
+
+    private static String holder(LockHolder.Holder h) {
+        return h.describe() + (h.liveness() == LockHolder.Liveness.UNKNOWN
+                ? ", as its lock file says; whether it still runs cannot be checked from this host" : "");
     }
 
     private static String checkpointNote(SweepDir d, Run r) {

@@ -26,7 +26,9 @@ import org.mscsim.scenario.ScenarioException;
  *
  * <p>A lock on {@code partial/RUN_ID.lock} keeps two processes (say, an old Slurm task still
  * ending and its resubmission) off one run's checkpoint: the second computes the run in a
- * private directory under {@code tmp/} instead, without checkpoints.
+ * private directory under {@code tmp/} instead, without checkpoints. The holder writes its pid
+ * and host into the lock file ({@link LockHolder}), which is how {@code sweep-status} shows the
+ * run as running.
  */
 public final class RunExecution {
 
@@ -115,6 +117,7 @@ public final class RunExecution {
                 lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 if (!heldElsewhere(lockFile)) {
                     work = partial;
+                    recordHolder(lockFile, run);
                 }
             }
             if (work == null) {
@@ -161,14 +164,31 @@ public final class RunExecution {
             }
             if (lockFile != null) {
                 try {
-                    if (work != null && !keep && work.equals(dir.partialDir(run))) {
-                        Files.deleteIfExists(lockPath); // ours, and the run is over: no clutter
+                    if (work != null && work.equals(dir.partialDir(run))) {
+                        if (keep) {
+                            lockFile.truncate(0); // stopped: no longer computed by anyone
+                        } else {
+                            Files.deleteIfExists(lockPath); // ours, and the run is over: no clutter
+                        }
                     }
                     lockFile.close();
                 } catch (IOException e) {
                     // the lock goes with the process anyway
                 }
             }
+        }
+    }
+
+    /**
+     * Writes who computes the run into its lock file, so {@code sweep-status} can show it as
+     * running while this process lives (a lock file left by a killed process names a dead one).
+     * Best effort: without the line the run is only shown as missing.
+     */
+    private static void recordHolder(FileChannel lockFile, Run run) {
+        try {
+            LockHolder.write(lockFile, "computing run " + run.id());
+        } catch (IOException e) {
+            // e.g. a full disk: the run itself reports that when it writes its files
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.mscsim.Version;
@@ -194,6 +195,26 @@ public final class SweepDir {
     /** Where a run is computed with checkpoints, so that a later process can continue it. */
     public Path partialDir(Run run) {
         return root.resolve("partial").resolve(run.id());
+    }
+
+    /**
+     * Who is computing {@code run} now, as its lock file {@code partial/RUN_ID.lock} says: empty
+     * if nobody, or if the process named there has ended (killed, or stopped with a checkpoint).
+     * A holder on another host is checked through the lock itself; if the file system cannot say,
+     * the holder is returned as {@link LockHolder.Liveness#UNKNOWN}.
+     */
+    public Optional<LockHolder.Holder> computing(Run run) {
+        return LockHolder.read(partialDir(run).resolveSibling(run.id() + ".lock"), true)
+                .filter(h -> h.liveness() != LockHolder.Liveness.DEAD);
+    }
+
+    /**
+     * The sweep command holding this directory's lock ({@code DIR/.lock}), unless it has ended.
+     * Its lock is never probed (a sweep command starting at that instant would be refused), so a
+     * holder on another host is {@link LockHolder.Liveness#UNKNOWN}.
+     */
+    public Optional<LockHolder.Holder> sweepCommand() {
+        return LockHolder.read(root.resolve(SweepLock.FILE), false).filter(h -> h.liveness() != LockHolder.Liveness.DEAD);
     }
 
     /** Runs not done that hold a checkpoint to continue from. */

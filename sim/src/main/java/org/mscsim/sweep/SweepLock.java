@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.stream.Stream;
 
 /**
@@ -86,11 +84,7 @@ public final class SweepLock implements AutoCloseable {
             throw new Held(root + " is in use by another sweep command" + (holder.isEmpty() ? "" : " (" + holder + ")")
                     + "; wait until it has finished or stop it, then run this command again");
         }
-        String text = "pid " + ProcessHandle.current().pid() + " on host " + host() + " since "
-                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ": " + oneLine(command) + "\n";
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
-        ch.force(false);
+        LockHolder.write(ch, oneLine(command));
         return new SweepLock(root, ch, lock, created, null);
     }
 
@@ -146,7 +140,20 @@ public final class SweepLock implements AutoCloseable {
         return t.length() <= 300 ? t : t.substring(0, 300) + "...";
     }
 
+    /**
+     * This machine's name as {@code hostname} prints it. The kernel's own copy comes first: the
+     * shell's HOSTNAME is not always exported, and the resolver's name may be another spelling
+     * of it, so two commands on one machine would otherwise name it differently.
+     */
     static String host() {
+        try {
+            String k = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!k.isEmpty() && !k.contains(" ")) {
+                return k;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: ask the environment, then the resolver
+        }
         String h = System.getenv("HOSTNAME");
         if (h == null || h.isBlank()) {
             try {

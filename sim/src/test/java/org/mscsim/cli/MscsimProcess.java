@@ -54,6 +54,11 @@ final class MscsimProcess {
         process.destroy();
     }
 
+    /** SIGKILL ({@code kill -9}): no shutdown hook runs, nothing is cleaned up. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
     /** SIGINT, as Ctrl-C in a terminal sends it. */
     void interrupt() throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
