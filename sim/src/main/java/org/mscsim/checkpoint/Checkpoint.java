@@ -275,7 +275,14 @@ public final class Checkpoint {
                         + " (scenario hash differs); refusing to mix them");
             }
             double everyH = in.readDouble();
-            Scenario scenario = ScenarioLoader.parse(readLong(in, 16 << 20), where + " (current scenario)");
+            Scenario scenario;
+            try {
+                scenario = ScenarioLoader.parse(readLong(in, 16 << 20), "the scenario stored in it,");
+            } catch (ScenarioException e) {
+                // Read before the checksum (which covers the whole file): a damaged byte here
+                // shows up as a bad key or value, which is damage, not a scenario to fix.
+                throw new ScenarioException(where + ": corrupt checkpoint (" + e.problems().get(0) + ")");
+            }
             long steps = in.readLong();
             State st = new State(scenario, everyH, steps);
             for (int i = 0; i < 8; i++) {

@@ -46,7 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Run the same command again (or give DIR as SWEEP, or add --resume) to",
             "run only what is missing or failed. Runs keep checkpoints (every 10",
             "minutes of computing, and when stopped by SIGINT/SIGTERM or a Slurm",
-            "time limit) in partial/<run_id>/ and continue from them.",
+            "time limit) in partial/<run_id>/ and continue from them; a checkpoint",
+            "that cannot be used is named in a warning and its run starts over.",
             "Exit code: 0 every run done (or, without --wait, submitted), 1 runs",
             "failed, 2 bad input."
         })
@@ -215,7 +216,13 @@ final class SweepCommand implements Callable<Integer> {
             err.flush();
         })) {
             outcomes = LocalExecutor.run(dir, dir.base(), p.todo(), n,
-                    line == null ? null : (finished, total, failed) -> line.update(finished, total, "runs"), signal.flag());
+                    line == null ? null : (finished, total, failed) -> line.update(finished, total, "runs"), signal.flag(), warning -> {
+                        if (line != null && System.console() != null) {
+                            err.println(); // below the progress bar, which redraws on the next line
+                        }
+                        err.println("warning: " + warning);
+                        err.flush();
+                    });
             if (signal.flag().get()) {
                 // Stopped by a signal: the shutdown hook rebuilds results.csv and reports, then the
                 // JVM exits with the signal's code. Nothing more to do here, and nothing to race it.

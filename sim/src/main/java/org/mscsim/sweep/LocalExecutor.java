@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.mscsim.scenario.Scenario;
 
 /**
@@ -28,15 +29,22 @@ public final class LocalExecutor {
     /** Runs {@code todo} in index order on {@code workers} threads; returns the outcomes in the same order. */
     public static List<RunExecution.Outcome> run(SweepDir dir, Scenario base, List<Run> todo, int workers, Progress progress)
             throws InterruptedException {
-        return run(dir, base, todo, workers, progress, new AtomicBoolean());
+        return run(dir, base, todo, workers, progress, new AtomicBoolean(), w -> { });
     }
 
     /**
      * The same, but no run starts once {@code stop} is set (by a signal handler); those not
-     * started end as failed with "not started".
+     * started end as failed with "not started". {@code warnings} gets a sentence for the user when
+     * a run cannot continue from its checkpoint and starts over (from worker threads, one call
+     * at a time).
      */
     public static List<RunExecution.Outcome> run(SweepDir dir, Scenario base, List<Run> todo, int workers, Progress progress,
-                                                 AtomicBoolean stop) throws InterruptedException {
+                                                 AtomicBoolean stop, Consumer<String> warnings) throws InterruptedException {
+        Consumer<String> warn = w -> {
+            synchronized (warnings) {
+                warnings.accept(w);
+            }
+        };
         int n = todo.size();
         if (n == 0) {
             return List.of();
@@ -55,7 +63,8 @@ public final class LocalExecutor {
                     if (stop.get()) {
                         return new RunExecution.Outcome(run, RunExecution.Outcome.Status.FAILED, "not started: the sweep was stopped");
                     }
-                    RunExecution.Outcome o = RunExecution.execute(dir, base, run);
+                    RunExecution.Outcome o = RunExecution.execute(dir, base, run,
+                            new org.mscsim.output.RunWriter.Checkpoints(0, RunExecution.CHECKPOINT_WALL_S), warn);
                     if (stop.get() && o.failed()) {
                         return o; // cut short by the stop, not finished: the progress line does not count it
                     }

@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
 import org.mscsim.checkpoint.Checkpoint;
 import org.mscsim.output.AtomicFiles;
 import org.mscsim.output.RunWriter;
@@ -22,7 +23,9 @@ import org.mscsim.scenario.ScenarioException;
  * a task's time limit, or SIGINT). The next executor that takes the run (the same sweep command
  * again, or a resubmitted Slurm task) continues it from its checkpoint; the finished run is
  * byte-identical to an uninterrupted one. A checkpoint that cannot be used (damaged, or written
- * for other parameters or by another MSCSim version) is dropped and the run starts over.
+ * for other parameters or by another MSCSim version) is named with what is wrong in a warning,
+ * dropped, and the run starts over: one damaged file must not stop a sweep of a thousand runs,
+ * and the run computed again gives the same result.
  *
  * <p>A lock on {@code partial/RUN_ID.lock} keeps two processes (say, an old Slurm task still
  * ending and its resubmission) off one run's checkpoint: the second computes the run in a
@@ -56,11 +59,15 @@ public final class RunExecution {
 
     /** Runs {@code run} (single-threaded) unless it is already done; never throws for a failing run. */
     public static Outcome execute(SweepDir dir, Scenario base, Run run) {
-        return execute(dir, base, run, new RunWriter.Checkpoints(0, CHECKPOINT_WALL_S));
+        return execute(dir, base, run, new RunWriter.Checkpoints(0, CHECKPOINT_WALL_S), w -> { });
     }
 
-    /** The same, with checkpoints as {@code policy} says ({@link RunWriter.Checkpoints#NONE}: none, not even on a stop). */
-    public static Outcome execute(SweepDir dir, Scenario base, Run run, RunWriter.Checkpoints policy) {
+    /**
+     * The same, with checkpoints as {@code policy} says ({@link RunWriter.Checkpoints#NONE}: none,
+     * not even on a stop); {@code warnings} gets a sentence for the user when the run cannot
+     * continue from its checkpoint and starts over (called from the computing thread).
+     */
+    public static Outcome execute(SweepDir dir, Scenario base, Run run, RunWriter.Checkpoints policy, Consumer<String> warnings) {
         if (dir.looksDone(run)) {
             return new Outcome(run, Outcome.Status.ALREADY_DONE, null);
         }
@@ -68,7 +75,7 @@ public final class RunExecution {
             active++;
         }
         try {
-            return compute(dir, base, run, policy);
+            return compute(dir, base, run, policy, warnings);
         } finally {
             synchronized (IDLE) {
                 active--;
@@ -102,7 +109,7 @@ public final class RunExecution {
         }
     }
 
-    private static Outcome compute(SweepDir dir, Scenario base, Run run, RunWriter.Checkpoints policy) {
+    private static Outcome compute(SweepDir dir, Scenario base, Run run, RunWriter.Checkpoints policy, Consumer<String> warnings) {
         Path work = null;
         boolean keep = false;
         FileChannel lockFile = null;
@@ -124,7 +131,7 @@ public final class RunExecution {
                 work = dir.newTemporary(run);
                 RunWriter.run(s, work, 1, null, RunWriter.Checkpoints.NONE);
             } else {
-                resumedFromH = resumed(work, s, policy);
+                resumedFromH = resumed(work, s, policy, run, warnings);
                 if (resumedFromH == NOT_RESUMED) {
                     resumedFromH = Double.NaN;
                     Trees.deleteQuietly(work);
@@ -213,22 +220,37 @@ public final class RunExecution {
     /**
      * Continues the run in {@code work} from its checkpoint if it has one written for exactly
      * this run, returning the simulated hour it continued from; returns {@link #NOT_RESUMED} (and
-     * the caller starts over) if there is none or it cannot be used.
+     * the caller starts over) if there is none or it cannot be used, saying why in a warning when
+     * there was a checkpoint (a run stopped before its first checkpoint starts over silently).
      */
-    private static double resumed(Path work, Scenario s, RunWriter.Checkpoints policy) throws IOException {
+    private static double resumed(Path work, Scenario s, RunWriter.Checkpoints policy, Run run, Consumer<String> warnings)
+            throws IOException {
         Path resolved = work.resolve(RunWriter.RESOLVED);
         boolean same = Files.isRegularFile(resolved) && Files.readString(resolved).equals(RunWriter.resolvedYaml(s));
         if (Files.exists(work.resolve(RunWriter.SUMMARY))) {
             // Finished but not yet renamed into runs/ (a stop came in between): nothing to compute.
             return same ? s.real("time.hours") : NOT_RESUMED;
         }
-        if (!same || !Files.isRegularFile(work.resolve(Checkpoint.FILE))) {
+        Path checkpoint = work.resolve(Checkpoint.FILE);
+        if (!Files.isRegularFile(checkpoint)) {
+            return NOT_RESUMED;
+        }
+        if (!same) {
+            warnings.accept(startsOver(run, checkpoint + ": " + (Files.isRegularFile(resolved)
+                    ? "written for other parameters than this run's (its " + RunWriter.RESOLVED + " differs)"
+                    : "cannot be checked: " + RunWriter.RESOLVED + " beside it is missing")));
             return NOT_RESUMED;
         }
         try {
             return RunWriter.resume(work, 1, null, policy).resumedFromH();
         } catch (ScenarioException e) {
-            return NOT_RESUMED; // damaged or foreign: start over
+            warnings.accept(startsOver(run, String.join("; ", e.problems())));
+            return NOT_RESUMED;
         }
+    }
+
+    private static String startsOver(Run run, String why) {
+        return "run " + run.id() + " cannot continue from its checkpoint: " + why + ". It starts over from 0 h (the result is the same;"
+                + " only the computing time is repeated)";
     }
 }

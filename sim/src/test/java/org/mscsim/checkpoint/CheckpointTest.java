@@ -122,6 +122,14 @@ class CheckpointTest {
         Files.write(cp, b);
         ScenarioException corrupt = assertThrows(ScenarioException.class, () -> RunWriter.resume(dir, 1, null));
         assertTrue(corrupt.getMessage().contains("corrupt checkpoint") || corrupt.getMessage().contains("checksum"), corrupt.getMessage());
+        // A damaged byte in the scenario stored in the checkpoint (read before the checksum) is damage too, not a scenario error.
+        b[b.length / 3] ^= 0x55; // the file as written again
+        int key = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("populations:");
+        assertTrue(key > 0, "the stored scenario is in the file");
+        b[key + 3] = 'X';
+        Files.write(cp, b);
+        ScenarioException scenario = assertThrows(ScenarioException.class, () -> RunWriter.resume(dir, 1, null));
+        assertTrue(scenario.getMessage().startsWith(cp + ": corrupt checkpoint (the scenario stored in it, line "), scenario.getMessage());
         Files.write(cp, "not a checkpoint".getBytes());
         ScenarioException alien = assertThrows(ScenarioException.class, () -> RunWriter.resume(dir, 1, null));
         assertTrue(alien.getMessage().contains("not an MSCSim checkpoint"), alien.getMessage());

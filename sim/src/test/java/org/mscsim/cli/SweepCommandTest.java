@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mscsim.batch.Seeds;
+import org.mscsim.sweep.Run;
+import org.mscsim.sweep.SweepDir;
 import org.mscsim.sweep.TinySweeps;
 
 class SweepCommandTest {
@@ -25,6 +27,26 @@ class SweepCommandTest {
 
     private static Cli.Result sweep(Path file, Path out, String... more) {
         return Cli.run(Cli.concat(new String[] {"sweep", file.toString(), "--out", out.toString(), "--quiet"}, more));
+    }
+
+    @Test
+    void aSweepSaysWhichCheckpointIsDamagedAndRunsThatRunAgainFromTheStart() throws Exception {
+        Path reference = tmp.resolve("reference");
+        assertEquals(0, sweep(grid(), reference, "--workers", "1").exitCode());
+        Path out = tmp.resolve("out");
+        assertEquals(0, sweep(grid(), out, "--workers", "1").exitCode());
+        SweepDir dir = SweepDir.open(out);
+        Run run = dir.manifest().runs().get(3);
+        Path checkpoint = TinySweeps.stoppedWithCheckpoint(dir, run, 8);
+        Files.write(checkpoint, java.util.Arrays.copyOf(Files.readAllBytes(checkpoint), (int) Files.size(checkpoint) / 2));
+
+        Cli.Result r = sweep(grid(), out, "--workers", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("7 done, 1 to run (1 continue from checkpoints)"), r.out());
+        assertEquals("warning: run r00003 cannot continue from its checkpoint: " + checkpoint + ": truncated checkpoint; it cannot be used"
+                + " (the previous one was replaced atomically, so this file was damaged afterwards). It starts over from 0 h (the result is"
+                + " the same; only the computing time is repeated)\n", r.err());
+        assertArrayEquals(Files.readAllBytes(reference.resolve("results.csv")), Files.readAllBytes(out.resolve("results.csv")));
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mscsim.cli.Main;
@@ -49,6 +51,43 @@ class RunExecutionTest {
     }
 
     @Test
+    void aRunContinuesFromItsCheckpointWithoutAWarning() throws Exception {
+        SweepDir dir = finishedSweep();
+        Run run = dir.manifest().runs().get(4);
+        byte[] reference = Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES));
+        TinySweeps.stoppedWithCheckpoint(dir, run, 10);
+        List<String> warnings = new ArrayList<>();
+
+        RunExecution.Outcome o = RunExecution.execute(dir, dir.base(), run, CHECKPOINTS, warnings::add);
+        assertEquals(RunExecution.Outcome.Status.DONE, o.status(), String.valueOf(o.error()));
+        assertEquals(10, o.resumedFromH(), 0.5, "continued from its checkpoint");
+        assertEquals(List.of(), warnings);
+        assertArrayEquals(reference, Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES)));
+    }
+
+    @Test
+    void aDamagedCheckpointIsNamedInAWarningAndTheRunStartsOverToTheSameResult() throws Exception {
+        SweepDir dir = finishedSweep();
+        Run run = dir.manifest().runs().get(5);
+        byte[] reference = Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES));
+        Path checkpoint = TinySweeps.stoppedWithCheckpoint(dir, run, 10);
+        TinySweeps.damage(checkpoint);
+        List<String> warnings = new ArrayList<>();
+
+        RunExecution.Outcome o = RunExecution.execute(dir, dir.base(), run, CHECKPOINTS, warnings::add);
+        assertEquals(RunExecution.Outcome.Status.DONE, o.status(), String.valueOf(o.error()));
+        assertTrue(Double.isNaN(o.resumedFromH()), "started over");
+        assertEquals(1, warnings.size(), warnings.toString());
+        String w = warnings.get(0);
+        assertTrue(w.startsWith("run " + run.id() + " cannot continue from its checkpoint: " + checkpoint + ": corrupt checkpoint ("), w);
+        assertTrue(w.endsWith("It starts over from 0 h (the result is the same; only the computing time is repeated)"), w);
+        assertArrayEquals(reference, Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES)), "the same result as ever");
+        assertFalse(Files.exists(dir.partialDir(run)), "the damaged checkpoint is gone with the finished run");
+    }
+
+    private static final RunWriter.Checkpoints CHECKPOINTS = new RunWriter.Checkpoints(0, RunExecution.CHECKPOINT_WALL_S);
+
+    @Test
     void aCheckpointForOtherParametersIsDroppedAndTheRunStartsOver() throws Exception {
         SweepDir dir = finishedSweep();
         Run run = dir.manifest().runs().get(2);
@@ -60,9 +99,13 @@ class RunExecutionTest {
         Files.copy(dir.runDir(other).resolve(RunWriter.RESOLVED), dir.partialDir(run).resolve(RunWriter.RESOLVED));
         Files.writeString(dir.partialDir(run).resolve("checkpoint.bin"), "not a checkpoint");
 
-        RunExecution.Outcome o = RunExecution.execute(dir, dir.base(), run);
+        List<String> warnings = new ArrayList<>();
+        RunExecution.Outcome o = RunExecution.execute(dir, dir.base(), run, CHECKPOINTS, warnings::add);
         assertEquals(RunExecution.Outcome.Status.DONE, o.status(), String.valueOf(o.error()));
         assertTrue(Double.isNaN(o.resumedFromH()), "started over");
+        assertEquals(List.of("run " + run.id() + " cannot continue from its checkpoint: " + dir.partialDir(run).resolve("checkpoint.bin")
+                + ": written for other parameters than this run's (its scenario.resolved.yaml differs). It starts over from 0 h"
+                + " (the result is the same; only the computing time is repeated)"), warnings);
         assertArrayEquals(reference, Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES)));
         assertFalse(Files.exists(dir.partialDir(run)));
     }

@@ -47,6 +47,41 @@ public final class TinySweeps {
     private TinySweeps() {
     }
 
+    /**
+     * Leaves {@code run} as a sweep stopped by a signal after {@code stopAtH} simulated hours
+     * leaves it: its directory in {@code partial/} with a checkpoint (the next executor continues
+     * from it) and nothing in {@code runs/}. Returns the checkpoint file.
+     */
+    public static Path stoppedWithCheckpoint(SweepDir dir, Run run, double stopAtH) throws Exception {
+        Trees.delete(dir.runDir(run));
+        Path partial = Files.createDirectories(dir.partialDir(run));
+        org.mscsim.output.RunWriter.STOP.set(false);
+        try {
+            org.mscsim.output.RunWriter.run(run.scenario(dir.base()), partial, 1, (h, total) -> {
+                if (h >= stopAtH) {
+                    org.mscsim.output.RunWriter.STOP.set(true);
+                }
+            }, new org.mscsim.output.RunWriter.Checkpoints(0, RunExecution.CHECKPOINT_WALL_S));
+            throw new AssertionError("the run was not stopped at " + stopAtH + " h");
+        } catch (org.mscsim.output.RunWriter.Interrupted expected) {
+            // stopped with its checkpoint, as a signal stops a sweep run
+        } finally {
+            org.mscsim.output.RunWriter.STOP.set(false);
+        }
+        Path cp = partial.resolve(org.mscsim.checkpoint.Checkpoint.FILE);
+        if (!Files.isRegularFile(cp)) {
+            throw new AssertionError("no checkpoint in " + partial);
+        }
+        return cp;
+    }
+
+    /** Flips one byte two thirds into {@code file} (past the header and stored scenario, in the model state). */
+    public static void damage(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        b[b.length * 2 / 3] ^= 0x55;
+        Files.write(file, b);
+    }
+
     public static Path write(Path dir, String name, String text) throws IOException {
         Files.createDirectories(dir);
         Path f = dir.resolve(name);

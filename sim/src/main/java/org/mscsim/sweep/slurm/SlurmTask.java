@@ -70,6 +70,10 @@ public final class SlurmTask {
         List<RunExecution.Outcome> outcomes = LocalExecutor.run(dir, dir.base(), runs, workers, (finished, total, failed) -> {
             out.printf(Locale.ROOT, "  %d/%d runs finished, %d failed, %.0f s%n", finished, total, failed, (System.nanoTime() - t0) / 1e9);
             out.flush();
+        }, new java.util.concurrent.atomic.AtomicBoolean(), warning -> {
+            // the task's log (stdout and stderr go to one file), where the user looks after a resubmission
+            out.println("  warning: " + warning);
+            out.flush();
         });
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
