@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mscsim.scenario.Hints;
 import org.mscsim.scenario.Param;
 import org.mscsim.scenario.Parameters;
 import org.mscsim.scenario.Scenario;
@@ -94,15 +95,11 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
         org.mscsim.scenario.FileKind.require(map, org.mscsim.scenario.FileKind.TRIAL, src);
         Reader r = new Reader(src);
         Map<String, YamlNode.Entry> e = map.entries();
-        for (YamlNode.Entry x : e.values()) {
-            if (!KEYS.contains(x.key())) {
-                r.problem(x.keyLine(), "unknown key " + YamlNode.show(x.key()) + "; a trial has " + String.join(", ", KEYS));
-            }
-        }
-        String name = r.text(e, "name", "trial");
-        String description = r.text(e, "description", "");
-        long seed = (long) r.number(e, "seed", 1, 0, 9.0e18, true);
-        int weeks = (int) r.number(e, "follow_up_weeks", 28, 1, 520, true);
+        r.only(map, "", KEYS);
+        String name = r.text(e, "", "name", "trial");
+        String description = r.text(e, "", "description", "");
+        long seed = (long) r.number(e, "", "seed", 1, 0, 9.0e18, true);
+        int weeks = (int) r.number(e, "", "follow_up_weeks", 28, 1, 520, true);
 
         Scenario patient = null;
         YamlNode.Entry pe = e.get("patient");
@@ -140,11 +137,11 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
                 Map<String, YamlNode.Entry> f = rm.entries();
                 r.only(rm, "response", List.of("platelets_at_least", "fold_over_baseline", "complete_at_least", "confirmations",
                         "eligible_below"));
-                response = new Response(r.number(f, "platelets_at_least", 30, 0, 1e4, false),
-                        r.number(f, "fold_over_baseline", 2, 1, 100, false),
-                        r.number(f, "complete_at_least", 100, 0, 1e4, false),
-                        (int) r.number(f, "confirmations", 2, 1, 52, true),
-                        r.number(f, "eligible_below", 30, 0, 1e4, false));
+                response = new Response(r.number(f, "response", "platelets_at_least", 30, 0, 1e4, false),
+                        r.number(f, "response", "fold_over_baseline", 2, 1, 100, false),
+                        r.number(f, "response", "complete_at_least", 100, 0, 1e4, false),
+                        (int) r.number(f, "response", "confirmations", 2, 1, 52, true),
+                        r.number(f, "response", "eligible_below", 30, 0, 1e4, false));
             } else {
                 r.problem(re.keyLine(), "response must be a mapping (platelets_at_least, fold_over_baseline, complete_at_least, confirmations)");
             }
@@ -164,12 +161,12 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
                 }
                 r.only(am, where, List.of("name", "dose_per_kg", "infusions_at_weeks", "patients"));
                 Map<String, YamlNode.Entry> f = am.entries();
-                String an = r.text(f, "name", "arm " + (i + 1));
-                double dose = r.number(f, "dose_per_kg", Double.NaN, 0, 1e12, false);
-                if (Double.isNaN(dose)) {
+                String an = r.text(f, where, "name", "arm " + (i + 1));
+                double dose = r.number(f, where, "dose_per_kg", Double.NaN, 0, 1e12, false);
+                if (!f.containsKey("dose_per_kg")) {
                     r.problem(am.line(), where + ".dose_per_kg is missing (cells/kg per infusion, e.g. 2.0e6)");
                 }
-                int n = (int) r.number(f, "patients", 1, 0, 100000, true);
+                int n = (int) r.number(f, where, "patients", 1, 0, 100000, true);
                 List<Double> wk = new ArrayList<>();
                 YamlNode.Entry we = f.get("infusions_at_weeks");
                 if (we == null || !(we.value() instanceof YamlNode.ListNode wl)) {
@@ -204,10 +201,17 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
         String pubSource = "";
         Map<String, String> pub = new LinkedHashMap<>();
         YamlNode.Entry pbe = e.get("published");
+        if (pbe != null && !(pbe.value() instanceof YamlNode.MapNode)) {
+            r.problem(pbe.keyLine(), "published must be a mapping (source, responders), got " + pbe.value().describe());
+        }
         if (pbe != null && pbe.value() instanceof YamlNode.MapNode pm) {
             r.only(pm, "published", List.of("source", "responders"));
-            pubSource = r.text(pm.entries(), "source", "");
+            pubSource = r.text(pm.entries(), "published", "source", "");
             YamlNode.Entry rs = pm.entries().get("responders");
+            if (rs != null && !(rs.value() instanceof YamlNode.MapNode)) {
+                r.problem(rs.keyLine(), "published.responders must map arm names to responders, e.g. {2.0e6/kg: 6/12}, got "
+                        + rs.value().describe());
+            }
             if (rs != null && rs.value() instanceof YamlNode.MapNode rsm) {
                 for (YamlNode.Entry x : rsm.entries().values()) {
                     String t = x.value() instanceof YamlNode.Scalar sc ? sc.text() : "";
@@ -267,15 +271,27 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
             problems.add(src + (line > 0 ? " line " + line : "") + ": " + msg);
         }
 
+        /**
+         * Reports every key of {@code m} (the mapping at {@code where}, "" at the top) not in
+         * {@code keys}, with a "did you mean" for a near miss as in scenario files, else the list.
+         */
         void only(YamlNode.MapNode m, String where, List<String> keys) {
             for (YamlNode.Entry x : m.entries().values()) {
                 if (!keys.contains(x.key())) {
-                    problem(x.keyLine(), where + ": unknown key " + YamlNode.show(x.key()) + "; expected " + String.join(", ", keys));
+                    String hint = Hints.closest(x.key(), keys);
+                    problem(x.keyLine(), (where.isEmpty() ? "" : where + ": ") + "unknown key " + YamlNode.show(x.key())
+                            + (hint != null ? " (did you mean \"" + hint + "\"?)"
+                            : where.isEmpty() ? "; a trial has " + String.join(", ", keys) : "; expected " + String.join(", ", keys)));
                 }
             }
         }
 
-        String text(Map<String, YamlNode.Entry> e, String key, String def) {
+        /** The dotted path of {@code key} in the mapping at {@code where} ("" at the top), as messages name it. */
+        static String path(String where, String key) {
+            return where.isEmpty() ? key : where + "." + YamlNode.inline(key);
+        }
+
+        String text(Map<String, YamlNode.Entry> e, String where, String key, String def) {
             YamlNode.Entry x = e.get(key);
             if (x == null) {
                 return def;
@@ -283,11 +299,11 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
             if (x.value() instanceof YamlNode.Scalar sc && sc.type() != YamlNode.Scalar.Type.NULL) {
                 return sc.text();
             }
-            problem(x.keyLine(), key + " must be text, got " + x.value().describe());
+            problem(x.keyLine(), path(where, key) + " must be text, got " + x.value().describe());
             return def;
         }
 
-        double number(Map<String, YamlNode.Entry> e, String key, double def, double min, double max, boolean whole) {
+        double number(Map<String, YamlNode.Entry> e, String where, String key, double def, double min, double max, boolean whole) {
             YamlNode.Entry x = e.get(key);
             if (x == null) {
                 return def;
@@ -296,9 +312,33 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
             try {
                 return ((Number) shape.parse(x.value())).doubleValue();
             } catch (Param.Invalid ex) {
-                problem(x.value().line(), key + " must be " + ex.getMessage() + ", got " + x.value().describe());
+                problem(x.value().line(), path(where, key) + " must be " + ex.getMessage() + ", got " + x.value().describe());
                 return def;
             }
+        }
+
+        /**
+         * A number above zero and at most {@code max} (a log-normal median: its logarithm must
+         * exist), or NaN after reporting why not; the key must be present.
+         */
+        double positive(YamlNode.Entry x, String where, double max) {
+            double top = Math.min(max, Double.MAX_VALUE);
+            Param shape = new Param(x.key(), Param.Type.REAL, null, 0, top, List.of(), "-", "-", "-", false);
+            try {
+                double v = (Double) shape.parse(x.value());
+                if (v > 0) {
+                    return v;
+                }
+            } catch (Param.Invalid ex) {
+                // said below, with the bound written as a person would
+            }
+            problem(x.value().line(), path(where, x.key()) + " must be a number > 0" + (max < Double.POSITIVE_INFINITY
+                    ? " and ≤ " + bound(max) : "") + ", got " + x.value().describe());
+            return Double.NaN;
+        }
+
+        private static String bound(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
         }
 
         double scalarNumber(YamlNode n, String where, double min, double max) {
@@ -330,22 +370,25 @@ public record TrialSpec(String name, String description, Path file, Scenario pat
             }
             Map<String, YamlNode.Entry> f = args.entries();
             String where = "variability." + v.key() + "." + YamlNode.inline(d.key());
-            double lo = number(f, "min", Double.NEGATIVE_INFINITY, p.min(), p.max(), false);
-            double hi = number(f, "max", Double.POSITIVE_INFINITY, p.min(), p.max(), false);
-            String centre = d.key().equals("lognormal") ? "median" : "mean";
             if (!d.key().equals("lognormal") && !d.key().equals("normal")) {
-                problem(d.keyLine(), where + ": unknown distribution; expected lognormal or normal");
+                String hint = Hints.closest(d.key(), List.of("lognormal", "normal"));
+                problem(d.keyLine(), where + ": unknown distribution" + (hint != null ? " (did you mean \"" + hint + "\"?)"
+                        : "; expected lognormal or normal"));
                 return null;
             }
-            only(args, where, d.key().equals("lognormal") ? List.of("median", "cv", "min", "max") : List.of("mean", "sd", "min", "max"));
-            double a = d.key().equals("lognormal") ? number(f, "median", Double.NaN, 1e-300, p.max(), false)
-                    : number(f, "mean", Double.NaN, p.min(), p.max(), false);
-            double b = d.key().equals("lognormal") ? number(f, "cv", 0, 0, 10, false) : number(f, "sd", 0, 0, 1e12, false);
-            if (Double.isNaN(a)) {
+            double lo = number(f, where, "min", Double.NEGATIVE_INFINITY, p.min(), p.max(), false);
+            double hi = number(f, where, "max", Double.POSITIVE_INFINITY, p.min(), p.max(), false);
+            boolean lognormal = d.key().equals("lognormal");
+            String centre = lognormal ? "median" : "mean";
+            only(args, where, lognormal ? List.of("median", "cv", "min", "max") : List.of("mean", "sd", "min", "max"));
+            double b = lognormal ? number(f, where, "cv", 0, 0, 10, false) : number(f, where, "sd", 0, 0, 1e12, false);
+            YamlNode.Entry c = f.get(centre);
+            if (c == null) {
                 problem(d.keyLine(), where + "." + centre + " is missing");
                 return null;
             }
-            return new Variation(v.key(), d.key(), a, b, lo, hi);
+            double a = lognormal ? positive(c, where, p.max()) : number(f, where, "mean", Double.NaN, p.min(), p.max(), false);
+            return Double.isNaN(a) ? null : new Variation(v.key(), d.key(), a, b, lo, hi);
         }
 
         void throwIfAny() throws ScenarioException {

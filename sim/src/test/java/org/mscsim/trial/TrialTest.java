@@ -2,11 +2,13 @@ package org.mscsim.trial;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mscsim.scenario.ScenarioException;
@@ -111,9 +113,43 @@ class TrialTest {
         String all = String.join("\n", e.problems());
         assertTrue(all.contains(f + " line 8: unknown key \"colour\""), all);
         assertTrue(all.contains(f + " line 2: patient nowhere.yaml: "), all);
-        assertTrue(all.contains(f + " line 4: dose_per_kg must be a number"), all);
+        assertTrue(all.contains(f + " line 4: arms[1].dose_per_kg must be a number"), all);
+        assertFalse(all.contains("is missing"), "a bad value is not also missing: " + all);
         assertTrue(all.contains("(did you mean \"itp.platelet_production_per_day\"?)"), all);
         assertTrue(all.contains(f + " line 7: variability.invivo.body_weight_kg.gamma: unknown distribution"), all);
+    }
+
+    @Test
+    void trialErrorsNameTheKeysPathGiveHumanBoundsAndHintMisspeltKeys() throws Exception {
+        Path f = tmp.resolve("misspelt.yaml");
+        Files.writeString(f, """
+                name: misspelt
+                patient: ../../scenarios/itp-patient.yaml
+                folow_up_weeks: 28
+                response: {platelets_at_least: lots, confirmation: 2}
+                arms:
+                  - {name: a, dose_per_kg: 0.5e6, infusions_at_weeks: [0], patients: 3}
+                  - {name: b, dose_per_kg: 1.0e6, infusions_at_weeks: [0], patients: 3}
+                  - {name: c, dose_per_kg: 2.0e6, infusions_at_weeks: [0], patients: many}
+                  - {name: d, dose_per_kg: 2.0e6, infusions_at_weeks: [0], patinets: 3}
+                variability:
+                  itp.platelet_production_per_day: {lognormal: {median: 0, cv: 0.4}}
+                  itp.ab_clearance_per_day: {lognormall: {median: 0.15, cv: 0.6}}
+                  invivo.body_weight_kg: {normal: {mean: 62, sd: -1, mx: 100}}
+                published: {source: test, responder: {a: 0/3}}
+                """.replace("../../scenarios/itp-patient.yaml", Path.of("../scenarios/itp-patient.yaml").toAbsolutePath().toString()));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> TrialSpec.load(f));
+        assertEquals(List.of(
+                f + " line 3: unknown key \"folow_up_weeks\" (did you mean \"follow_up_weeks\"?)",
+                f + " line 4: response: unknown key \"confirmation\" (did you mean \"confirmations\"?)",
+                f + " line 4: response.platelets_at_least must be a number from 0 to 10000, got \"lots\"",
+                f + " line 8: arms[3].patients must be a whole number from 0 to 100000, got \"many\"",
+                f + " line 9: arms[4]: unknown key \"patinets\" (did you mean \"patients\"?)",
+                f + " line 11: variability.itp.platelet_production_per_day.lognormal.median must be a number > 0 and ≤ 1000, got \"0\"",
+                f + " line 12: variability.itp.ab_clearance_per_day.lognormall: unknown distribution (did you mean \"lognormal\"?)",
+                f + " line 13: variability.invivo.body_weight_kg.normal: unknown key \"mx\" (did you mean \"max\"?)",
+                f + " line 13: variability.invivo.body_weight_kg.normal.sd must be a number from 0 to 1000000000000, got \"-1\"",
+                f + " line 14: published: unknown key \"responder\" (did you mean \"responders\"?)"), e.problems());
     }
 
     @Test
