@@ -139,6 +139,8 @@ public final class ScenarioLoader {
                 interventions = sorted(list);
             } else if (l.registry.has(key)) {
                 l.scalar(l.registry.param(key), node == null ? new YamlNode.Scalar(1, "", YamlNode.Scalar.Type.NULL) : node, values);
+            } else if (l.registry.isSection(key)) {
+                l.wholeSection(key, node);
             } else {
                 l.unknown(key, 0);
             }
@@ -209,6 +211,42 @@ public final class ScenarioLoader {
                 unknown(key, e.keyLine());
             }
         }
+    }
+
+    /**
+     * {@code --set populations=...}: a section given one value. In a file a section is a
+     * mapping merged over the defaults, but on the command line it would be unclear whether its
+     * other keys keep the file's values, so --set takes one key at a time; the message spells out
+     * the --set options for a mapping of plain values.
+     */
+    private void wholeSection(String key, YamlNode node) {
+        List<String> options = new ArrayList<>();
+        if (node instanceof YamlNode.MapNode m && !m.entries().isEmpty() && !flatSets(m, key, options)) {
+            options.clear();
+        }
+        problems.add(at(0) + key + " is a section, not one value; --set takes one of its keys at a time"
+                + (options.isEmpty() ? ", such as --set " + exampleIn(key) + "=VALUE" : ": " + String.join(" ", options)));
+    }
+
+    /**
+     * Adds "--set KEY=VALUE" for every plain value under {@code m}; false if a key is not a
+     * parameter or a value is not a plain word or number (then no options are spelt out).
+     */
+    private boolean flatSets(YamlNode.MapNode m, String prefix, List<String> out) {
+        for (YamlNode.Entry e : m.entries().values()) {
+            String k = prefix + "." + e.key();
+            if (e.value() instanceof YamlNode.MapNode sub) {
+                if (!flatSets(sub, k, out)) {
+                    return false;
+                }
+            } else if (e.value() instanceof YamlNode.Scalar sc && registry.has(k) && (k + sc.text()).matches("[A-Za-z0-9_.+-]+")
+                    && out.size() < 8) {
+                out.add("--set " + k + "=" + sc.text());
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What may stand at the top of a scenario: sections, top-level keys and interventions. */
@@ -373,6 +411,9 @@ public final class ScenarioLoader {
                 scalar(p, e.value(), values);
             } else if (registry.isSection(k) && e.value() instanceof YamlNode.MapNode sub) {
                 setEntries(sub, k, name, values);
+            } else if (registry.isSection(k)) {
+                problems.add(at(e.keyLine()) + name + ": " + k + " is a section; expected a mapping of its keys (such as "
+                        + exampleIn(k) + "), got " + e.value().describe());
             } else {
                 unknown(k, e.keyLine());
             }

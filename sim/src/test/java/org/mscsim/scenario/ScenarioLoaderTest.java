@@ -209,6 +209,37 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aWholeSectionGivenToSetIsNamedAsASectionNotMisspelt() throws Exception {
+        Scenario base = ScenarioLoader.parse("seed: 3\n", "x.yaml");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.applySets(base,
+                List.of("populations={msc: 3, nk: 5}", "populations=3", "fields={pge2: {half_life_min: 30}}", "grid={width: [1]}")));
+        assertEquals(List.of(
+                "--set populations={msc: 3, nk: 5}: populations is a section, not one value; --set takes one of its keys at a time: "
+                        + "--set populations.msc=3 --set populations.nk=5",
+                "--set populations=3: populations is a section, not one value; --set takes one of its keys at a time, "
+                        + "such as --set populations.msc=VALUE",
+                "--set fields={pge2: {half_life_min: 30}}: fields is a section, not one value; --set takes one of its keys at a time: "
+                        + "--set fields.pge2.half_life_min=30",
+                "--set grid={width: [1]}: grid is a section, not one value; --set takes one of its keys at a time, "
+                        + "such as --set grid.width=VALUE"), e.problems());
+        for (String p : e.problems()) {
+            assertFalse(p.contains("did you mean"), p);
+        }
+        // The options it spells out are accepted as they stand.
+        assertEquals(5, ScenarioLoader.applySets(base, List.of("populations.msc=3", "populations.nk=5")).integer("populations.nk"));
+    }
+
+    @Test
+    void aSectionGivenOneValueInASetInterventionIsNamedAsASection() {
+        assertProblem(fails("interventions:\n  - {at_h: 1, set: {t_cell: 3}}\n"), "x.yaml line 2: interventions[1].set: t_cell is a section;"
+                + " expected a mapping of its keys (such as " + firstKeyOf("t_cell") + "), got \"3\"");
+    }
+
+    private static String firstKeyOf(String section) {
+        return Parameters.get().all().stream().map(Param::key).filter(k -> k.startsWith(section + ".")).findFirst().orElseThrow();
+    }
+
+    @Test
     void setCanReplaceInterventions() throws Exception {
         Scenario s = ScenarioLoader.applySets(ScenarioLoader.parse("seed: 3\n", "x.yaml"),
                 List.of("interventions=[{at_h: 5, add_msc: 10}]"));
