@@ -48,8 +48,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "minutes of computing, and when stopped by SIGINT/SIGTERM or a Slurm",
             "time limit) in partial/<run_id>/ and continue from them; a checkpoint",
             "that cannot be used is named in a warning and its run starts over.",
-            "Exit code: 0 every run done (or, without --wait, submitted), 1 runs",
-            "failed, 2 bad input."
+            "Exit code: 0 every run done (or, without --wait, submitted); 1 runs",
+            "failed, or DIR is in use by another sweep command; 2 bad input; 130",
+            "stopped by Ctrl-C (SIGINT), 143 by kill (SIGTERM): a local sweep keeps",
+            "its finished runs and the same command continues it."
         })
 final class SweepCommand implements Callable<Integer> {
 

@@ -88,6 +88,18 @@ class HelpTextTest {
         assertTrue(broken.length() == 0, "lines longer than the help width that stop mid-sentence:\n" + broken);
     }
 
+    /** The exit codes a sweep really ends with (SweepSignalTest, SweepLockTest) are the ones its help lists. */
+    @Test
+    void sweepHelpListsEveryExitCodeTheSweepUses() {
+        StringWriter help = new StringWriter();
+        Main.commandLine().getSubcommands().get("sweep").usage(new PrintWriter(help));
+        String text = help.toString().replaceAll("\\s+", " ");
+        for (String code : new String[] {"Exit code: 0 every run done", "1 runs failed, or DIR is in use by another sweep command",
+            "2 bad input", "130 stopped by Ctrl-C (SIGINT)", "143 by kill (SIGTERM)"}) {
+            assertTrue(text.contains(code), code + " in:\n" + help);
+        }
+    }
+
     /** Names with a dot in them (file names, dotted keys) in a command's help texts. */
     private static java.util.Set<String> dottedNames(CommandLine cl) {
         StringBuilder text = new StringBuilder();
