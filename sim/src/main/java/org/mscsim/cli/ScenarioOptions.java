@@ -28,16 +28,17 @@ final class ScenarioOptions {
     String hours;
 
     Scenario load() throws ScenarioException {
-        List<String> all = new ArrayList<>(sets);
+        List<ScenarioLoader.OptionSet> options = new ArrayList<>();
         if (seed != null) {
-            all.add("seed=" + seed);
+            options.add(new ScenarioLoader.OptionSet("--seed", "seed", seed));
         }
         if (hours != null) {
-            all.add("time.hours=" + hours);
+            options.add(new ScenarioLoader.OptionSet("--hours", "time.hours", hours));
         }
-        return scenario == null
-                ? ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO, all)
-                : ScenarioLoader.load(scenario, all);
+        Scenario s = scenario == null
+                ? ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO, List.of())
+                : ScenarioLoader.load(scenario, List.of());
+        return ScenarioLoader.applySets(s, sets, options);
     }
 
     String describe() {

@@ -107,17 +107,36 @@ public final class ScenarioLoader {
         return s;
     }
 
+    /**
+     * A command-line option that sets one parameter, e.g. {@code --hours 48} for
+     * {@code time.hours=48}; messages about it name the option, not the key.
+     */
+    public record OptionSet(String option, String key, String value) {
+    }
+
     /** Applies {@code KEY=VALUE} overrides, each validated exactly like the file. */
     public static Scenario applySets(Scenario s, List<String> sets) throws ScenarioException {
-        if (sets == null || sets.isEmpty()) {
+        return applySets(s, sets, List.of());
+    }
+
+    /** Applies {@code KEY=VALUE} overrides and then {@code options}, each validated exactly like the file. */
+    public static Scenario applySets(Scenario s, List<String> sets, List<OptionSet> options) throws ScenarioException {
+        if ((sets == null || sets.isEmpty()) && options.isEmpty()) {
             return s;
         }
+        List<String> all = new ArrayList<>(sets == null ? List.of() : sets);
+        for (OptionSet o : options) {
+            all.add(o.key() + "=" + o.value());
+        }
+        int firstOption = all.size() - options.size();
         List<String> problems = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>(s.values());
         List<Intervention> interventions = s.interventions();
-        for (String set : sets) {
+        for (int i = 0; i < all.size(); i++) {
+            String set = all.get(i);
+            OptionSet option = i >= firstOption ? options.get(i - firstOption) : null;
             // Every message about this override names it; a runaway one is named by its start.
-            String where = "--set " + YamlNode.inline(set);
+            String where = option != null ? option.option() : "--set " + YamlNode.inline(set);
             int eq = set.indexOf('=');
             if (eq <= 0) {
                 problems.add(where + ": expected KEY=VALUE, e.g. populations.msc=500");
@@ -145,7 +164,12 @@ public final class ScenarioLoader {
                 l.unknown(key, 0);
             }
             for (String p : l.problems) {
-                problems.add(p.replace(where + " line 1: ", where + ": ").replace(where + " line 0: ", where + ": "));
+                String problem = p.replace(where + " line 1: ", where + ": ").replace(where + " line 0: ", where + ": ");
+                if (option != null) {
+                    // "--hours: time.hours must be ..." -> "--hours must be ...": the user typed the option, not the key
+                    problem = problem.replace(where + ": " + key + " must be ", where + " must be ");
+                }
+                problems.add(problem);
             }
         }
         Scenario out = new Scenario(s.source(), values, interventions);

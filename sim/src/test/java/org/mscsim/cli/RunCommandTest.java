@@ -168,9 +168,9 @@ class RunCommandTest {
         assertEquals(Main.BAD_INPUT, missing.exitCode());
         assertTrue(missing.err().contains("nope.yaml: no such file"), missing.err());
 
-        Cli.Result option = Cli.run("run", "--hours", "soon");
+        Cli.Result option = Cli.run("run", "--hours", "-1");
         assertEquals(Main.BAD_INPUT, option.exitCode());
-        assertTrue(option.err().contains("time.hours must be a number"), option.err());
+        assertEquals("error: --hours must be a number from 0.01 to 100000, got \"-1\"\n", option.err(), "names the option typed");
     }
 
     @Test

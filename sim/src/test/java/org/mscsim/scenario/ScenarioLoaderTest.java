@@ -195,6 +195,18 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void anOptionThatSetsAParameterIsNamedInItsMessages() throws Exception {
+        Scenario base = ScenarioLoader.parse("seed: 3\n", "x.yaml");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.applySets(base, List.of("populations.msc=ten"),
+                List.of(new ScenarioLoader.OptionSet("--seed", "seed", "x"), new ScenarioLoader.OptionSet("--hours", "time.hours", "-1"))));
+        assertEquals(List.of("--set populations.msc=ten: populations.msc must be a whole number from 0 to 16000000, got \"ten\"",
+                "--seed must be a whole number from 0 to 9223372036854775807, got \"x\"",
+                "--hours must be a number from 0.01 to 100000, got \"-1\""), e.problems());
+        Scenario s = ScenarioLoader.applySets(base, List.of("time.hours=5"), List.of(new ScenarioLoader.OptionSet("--hours", "time.hours", "7")));
+        assertEquals(7.0, s.real("time.hours"), "an option comes after --set, as before");
+    }
+
+    @Test
     void setOverridesAreValidatedLikeTheFile() throws Exception {
         Scenario base = ScenarioLoader.parse("seed: 3\n", "x.yaml");
         Scenario s = ScenarioLoader.applySets(base, List.of("populations.msc=500", "blockade.pd_l1=1", "coculture.transwell=true"));
