@@ -89,8 +89,16 @@ public final class ScenarioLoader {
     /** Parses and validates scenario text. */
     public static Scenario parse(String text, String source) throws ScenarioException {
         YamlNode root = YamlReader.parse(text, source);
+        if ((root == null || root instanceof YamlNode.Scalar sc && sc.text().isEmpty()) && !text.isBlank()
+                && text.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---") || l.equals("..."))) {
+            // Only comments (and document markers): written on purpose, so it means what {} means, every default.
+            root = new YamlNode.MapNode(1, Map.of());
+        }
         if (root == null) {
-            throw new ScenarioException(source + ": is empty; a scenario is a YAML mapping such as \"populations: {msc: 400}\"");
+            // A file with nothing at all in it is more often an accident (a failed copy, the wrong
+            // file) than a choice, so it is refused rather than run on every default.
+            throw new ScenarioException(source + ": is empty; a scenario is a YAML mapping such as \"populations: {msc: 400}\" (for every"
+                    + " default, write {} or a comment, as an empty file is more often a failed copy than a choice)");
         }
         if (!(root instanceof YamlNode.MapNode map)) {
             throw new ScenarioException(source + " line " + root.line() + ": a scenario must be a YAML mapping of keys to values, got "

@@ -171,6 +171,12 @@ class RunCommandTest {
         Cli.Result option = Cli.run("run", "--hours", "-1");
         assertEquals(Main.BAD_INPUT, option.exitCode());
         assertEquals("error: --hours must be a number from 0.01 to 100000, got \"-1\"\n", option.err(), "names the option typed");
+
+        Path commentsOnly = Files.writeString(tmp.resolve("defaults.yaml"), "# every parameter at its default\n");
+        Cli.Result defaults = Cli.run("validate", commentsOnly.toString());
+        assertEquals(0, defaults.exitCode(), defaults.err());
+        assertEquals(Cli.run("validate", Files.writeString(tmp.resolve("empty-mapping.yaml"), "{}\n").toString()).out()
+                .replace("empty-mapping", "defaults"), defaults.out(), "a file of comments is read as {}");
     }
 
     @Test

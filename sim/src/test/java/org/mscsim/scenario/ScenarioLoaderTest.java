@@ -139,7 +139,20 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aFileOfOnlyCommentsMeansEveryDefaultLikeAnEmptyMapping() throws Exception {
+        Scenario defaults = ScenarioLoader.parse("{}\n", "x.yaml");
+        assertEquals(Parameters.get().all().size(), defaults.values().size());
+        for (String commentsOnly : List.of("# every default\n", "# notes\n\n  # more notes\n", "---\n# after a marker\n")) {
+            Scenario s = ScenarioLoader.parse(commentsOnly, "x.yaml");
+            assertEquals(defaults.values(), s.values(), commentsOnly);
+            assertEquals(List.of(), s.interventions());
+        }
+    }
+
+    @Test
     void emptyAndNonMappingDocumentsAreExplained() {
+        assertEquals(List.of("x.yaml: is empty; a scenario is a YAML mapping such as \"populations: {msc: 400}\" (for every default, "
+                + "write {} or a comment, as an empty file is more often a failed copy than a choice)"), fails(" \n\n").problems());
         assertTrue(fails("").getMessage().contains("x.yaml: is empty"));
         assertTrue(fails("- a\n- b\n").getMessage().contains("must be a YAML mapping"));
     }
