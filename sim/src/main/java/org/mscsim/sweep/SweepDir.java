@@ -311,7 +311,7 @@ public final class SweepDir {
     void recordFailure(Run run, Throwable error) {
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
-        String text = error + "\n\nrun " + run.describe() + "\nMSCSim " + Version.get() + ", " + Instant.now() + ", host "
+        String text = summary(error) + "\n\nrun " + run.describe() + "\nMSCSim " + Version.get() + ", " + Instant.now() + ", host "
                 + SweepLock.host() + ", pid " + ProcessHandle.current().pid() + "\n\n" + trace;
         try {
             Files.createDirectories(failureRecord(run).getParent());
@@ -319,6 +319,21 @@ public final class SweepDir {
         } catch (IOException | RuntimeException e) {
             // The run is missing either way; status reports it and a re-run retries it.
         }
+    }
+
+    /**
+     * A failure's first line, which the sweep's report and sweep-status show: an I/O error as
+     * "path: reason" like every other I/O error MSCSim reports (no Java class name; the stack
+     * trace follows in the record), anything else as it describes itself.
+     */
+    static String summary(Throwable error) {
+        if (error instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + AtomicFiles.reason(f);
+        }
+        if (error instanceof IOException && error.getMessage() != null) {
+            return error.getMessage();
+        }
+        return error.toString();
     }
 
     void clearFailure(Run run) throws IOException {

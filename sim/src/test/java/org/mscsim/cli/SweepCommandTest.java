@@ -204,6 +204,8 @@ class SweepCommandTest {
         assertEquals(Main.FAILED, status.exitCode(), status.out());
         assertTrue(status.out().contains("done          6"), status.out());
         assertTrue(status.out().contains("failed        2"), status.out());
+        assertTrue(status.out().contains("    r00001: " + out.resolve("partial") + ": "), "a failure is \"path: reason\": " + status.out());
+        assertFalse(status.out().contains("Exception") || failed.err().contains("Exception"), "no Java class names: " + status.out() + failed.err());
 
         Files.delete(out.resolve("partial"));
         Cli.Result retried = sweep(grid(), out);

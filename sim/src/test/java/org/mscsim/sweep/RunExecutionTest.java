@@ -85,6 +85,15 @@ class RunExecutionTest {
         assertFalse(Files.exists(dir.partialDir(run)), "the damaged checkpoint is gone with the finished run");
     }
 
+    @Test
+    void aFailureRecordStartsWithPathAndReasonLikeEveryIoError() {
+        assertEquals("/s/partial/r00001: no such file or directory", SweepDir.summary(new java.nio.file.NoSuchFileException("/s/partial/r00001")));
+        assertEquals("/s/runs/r00001/summary.json: No space left on device",
+                SweepDir.summary(new java.io.IOException("/s/runs/r00001/summary.json: No space left on device")));
+        assertEquals("java.lang.IllegalStateException: model bug", SweepDir.summary(new IllegalStateException("model bug")),
+                "a program error keeps its type: it is a bug to report");
+    }
+
     private static final RunWriter.Checkpoints CHECKPOINTS = new RunWriter.Checkpoints(0, RunExecution.CHECKPOINT_WALL_S);
 
     @Test
