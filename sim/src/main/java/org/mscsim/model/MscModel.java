@@ -450,7 +450,10 @@ public class MscModel extends SimState {
         log.add(String.format(java.util.Locale.ROOT, "%.2f h: %s", timeH(), describe(a, removed)));
     }
 
-    /** The log line of an action; {@code removed}: the MSCs a remove_msc found to remove. */
+    /**
+     * The log line of an action, in the words and units of the GUI's controls ({@link ActionText});
+     * {@code removed}: the MSCs a remove_msc found to remove.
+     */
     private String describe(Intervention.Action a, int removed) {
         if (a instanceof Intervention.AddMsc add) {
             return "added " + add.count() + " MSCs";
@@ -466,13 +469,24 @@ public class MscModel extends SimState {
             return "replaced " + Math.round(medium.fraction() * 100) + " % of the medium";
         }
         if (a instanceof Intervention.InfuseMscPerKg infuse) {
-            return String.format(java.util.Locale.ROOT, "infused %.3g MSCs/kg (%.3g cells)", infuse.cellsPerKg(),
-                    infuse.cellsPerKg() * scenario.real("invivo.body_weight_kg"));
+            return "infused " + ActionText.millions(infuse.cellsPerKg()) + " MSC/kg IV ("
+                    + ActionText.scientific(infuse.cellsPerKg() * scenario.real("invivo.body_weight_kg")) + " cells)";
         }
         if (a instanceof Intervention.Block b) {
-            return "blockade " + b.strengths();
+            return ActionText.blockades(b.strengths());
         }
-        return "set " + ((Intervention.SetParameters) a).values();
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Object> e : ((Intervention.SetParameters) a).values().entrySet()) {
+            b.append(b.length() == 0 ? "" : ", ");
+            String key = e.getKey();
+            String blockade = key.startsWith("blockade.") ? key.substring("blockade.".length()) : null;
+            if (blockade != null && ActionText.BLOCKADES.containsKey(blockade) && e.getValue() instanceof Number n) {
+                b.append(ActionText.blockade(blockade, n.doubleValue()));
+            } else {
+                b.append("set ").append(key).append(" = ").append(e.getValue());
+            }
+        }
+        return b.toString();
     }
 
     /** Seeds {@code count} MSCs on random free voxels; those that do not fit are logged. */

@@ -27,8 +27,20 @@ public final class Charts {
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 600;
 
-    /** A line: its label, time-series column and colour. */
-    public record Line(String label, String column, Color color) {
+    /**
+     * Room between stacked panels that share the time axis: a tick label is centred on its tick,
+     * so the lower panel's top label and the upper panel's "0" each reach half a line beyond their
+     * panel; with less room than a line they print over each other.
+     */
+    public static final double STACK_GAP = 16;
+
+    /** A line: its label, time-series column, colour and dash. */
+    public record Line(String label, String column, Color color, LineStyle style) {
+
+        /** A solid line. */
+        public Line(String label, String column, Color color) {
+            this(label, column, color, LineStyle.SOLID);
+        }
     }
 
     public static final List<Line> POPULATIONS = List.of(
@@ -37,13 +49,13 @@ public final class Charts {
             new Line("CD8+ T", "t_cd8", Palette.T_CD8),
             new Line("B (naive + activated)", "b_total", Palette.B),
             new Line("plasma cells", "plasma", Palette.PLASMA),
-            new Line("NK", "nk", Palette.NK_ACTIVATED),
-            new Line("macrophages", "mac_total", Palette.M0));
+            new Line("NK", "nk", Palette.NK_ACTIVATED, LineStyle.DASHED),
+            new Line("macrophages", "mac_total", Palette.M0, LineStyle.DASH_DOT));
 
     public static final List<Line> T_CELLS = List.of(
             new Line("naive", "t_naive", Palette.T_NAIVE),
             new Line("activated (cycling)", "t_activated", Palette.T_ACTIVATED),
-            new Line("suppressed (arrested)", "t_suppressed", Palette.T_SUPPRESSED),
+            new Line("arrested (inhibited)", "t_suppressed", Palette.T_SUPPRESSED),
             new Line("CD8+CD28− suppressor", "t_cd8_cd28neg", Palette.CD28NEG),
             new Line("Treg", "treg", Palette.TREG));
 
@@ -51,8 +63,8 @@ public final class Charts {
             new Line("M0", "mac_m0", Palette.M0),
             new Line("M1", "mac_m1", Palette.M1),
             new Line("M2", "mac_m2", Palette.M2),
-            new Line("NK activated", "nk_activated", Palette.NK_ACTIVATED),
-            new Line("MSC licensed", "msc_licensed", Palette.MSC_LICENSED));
+            new Line("NK activated", "nk_activated", Palette.NK_ACTIVATED, LineStyle.DASHED),
+            new Line("MSC licensed", "msc_licensed", Palette.MSC_LICENSED, LineStyle.DASH_DOT));
 
     private Charts() {
     }
@@ -93,12 +105,11 @@ public final class Charts {
     static JFreeChart fields(TimeSeries ts, String title) {
         NumberAxis time = new NumberAxis("time (h)");
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
-        combined.setGap(12);
+        combined.setGap(STACK_GAP);
         List<FieldId> proteins = List.of(FieldId.PGE2, FieldId.TGF_BETA, FieldId.IFN_GAMMA, FieldId.IL10, FieldId.TNF_ALPHA, FieldId.IL6);
         List<FieldId> metabolites = List.of(FieldId.TRYPTOPHAN, FieldId.KYNURENINE);
-        Color[] colors = {Palette.MSC, Palette.TREG, Palette.T_CD4, Palette.M2, Palette.M1, Palette.M0};
-        combined.add(fieldPlot(ts, proteins, colors, "ng/mL"), 1);
-        combined.add(fieldPlot(ts, metabolites, new Color[] {new Color(0x33, 0x33, 0x33), Palette.CD28NEG}, "µM"), 1);
+        combined.add(fieldPlot(ts, proteins, "ng/mL"), 1);
+        combined.add(fieldPlot(ts, metabolites, "µM"), 1);
         return chart(title, combined);
     }
 
@@ -106,7 +117,7 @@ public final class Charts {
     static JFreeChart inVivo(TimeSeries ts, String title) {
         NumberAxis time = new NumberAxis("time (h)");
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
-        combined.setGap(10);
+        combined.setGap(STACK_GAP);
         combined.add(linePlot(ts, "×10⁹/L", List.of(new Line("platelets", "platelets", Palette.M1))), 2);
         XYPlot cells = linePlot(ts, "cells", List.of(new Line("MSCs in blood", "msc_blood", Palette.MSC),
                 new Line("MSCs in lung", "msc_lung", Palette.PLASMA)));
@@ -142,7 +153,7 @@ public final class Charts {
         return plot;
     }
 
-    private static XYPlot fieldPlot(TimeSeries ts, List<FieldId> ids, Color[] colors, String unit) {
+    private static XYPlot fieldPlot(TimeSeries ts, List<FieldId> ids, String unit) {
         XYSeriesCollection data = new XYSeriesCollection();
         double[] t = ts.column("time_h");
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
@@ -154,7 +165,7 @@ public final class Charts {
                 s.add(t[i], y[i]);
             }
             data.addSeries(s);
-            r.setSeriesPaint(k, colors[k]);
+            r.setSeriesPaint(k, Palette.factor(id));
             r.setSeriesStroke(k, new BasicStroke(2f));
         }
         NumberAxis y = new NumberAxis(unit);
@@ -188,7 +199,7 @@ public final class Charts {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < lines.size(); i++) {
             r.setSeriesPaint(i, lines.get(i).color());
-            r.setSeriesStroke(i, new BasicStroke(2.2f));
+            r.setSeriesStroke(i, lines.get(i).style().stroke(2.2f));
         }
         return r;
     }
@@ -198,6 +209,9 @@ public final class Charts {
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setOutlineVisible(false);
+        // Later lines on top (JFreeChart's default draws the first on top): a dashed line declared
+        // after a solid one it may cover, as licensed MSCs after MSCs, stays visible.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         for (int i = 0; i < plot.getRangeAxisCount(); i++) {
             if (plot.getRangeAxis(i) instanceof NumberAxis a) {
                 a.setNumberFormatOverride(new TickFormat());

@@ -62,7 +62,7 @@ class SteeringTest {
                 assertEquals(0.5, m.scenario().real("blockade.pd_l1"));
                 assertEquals(List.of("+10 MSC", "anti-PD-L1 50 %"), g.charts().charts().get(0).markLabels());
                 assertTrue(!g.steering().inVivo(), "a co-culture has no body to infuse into");
-                assertEquals(List.of("2.00 h: added 10 MSCs", "2.00 h: set {blockade.pd_l1=0.5}"), m.log());
+                assertEquals(List.of("2.00 h: added 10 MSCs", "2.00 h: anti-PD-L1 50 %"), m.log());
             });
             assertTrue(refused.get() != null, "an out-of-range edit is refused");
             assertEquals(cliError("--set", "blockade.pd_l1=2").replace("--set blockade.pd_l1=2: ", "Model inspector: "),

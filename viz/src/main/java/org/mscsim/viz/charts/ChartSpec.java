@@ -3,6 +3,7 @@ package org.mscsim.viz.charts;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import org.mscsim.output.LineStyle;
 
 /**
  * One live chart: a title, a file name for exports, and one or more stacked panels that share the
@@ -26,8 +27,13 @@ public record ChartSpec(String id, String title, List<Panel> panels) {
         }
     }
 
-    /** One series: its legend label, colour and what it measures. */
-    public record Line(String label, Color color, Measure measure) {
+    /** One series: its legend label, colour, dash and what it measures. */
+    public record Line(String label, Color color, LineStyle style, Measure measure) {
+
+        /** A solid line. */
+        public Line(String label, Color color, Measure measure) {
+            this(label, color, LineStyle.SOLID, measure);
+        }
     }
 
     public ChartSpec {

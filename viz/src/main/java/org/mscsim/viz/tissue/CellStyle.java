@@ -24,7 +24,7 @@ public enum CellStyle {
     T_NAIVE(CellType.T_CELL, "naive T", Palette.T_NAIVE, Glyph.CIRCLE, 1.0),
     T_CD4_ACTIVATED(CellType.T_CELL, "activated CD4+ T", Palette.T_CD4, Glyph.CIRCLE, 1.0),
     T_CD8_ACTIVATED(CellType.T_CELL, "activated CD8+ T", Palette.T_CD8, Glyph.CIRCLE, 1.0),
-    T_SUPPRESSED(CellType.T_CELL, "suppressed (arrested) T", Palette.T_SUPPRESSED, Glyph.CIRCLE, 1.0),
+    T_SUPPRESSED(CellType.T_CELL, "arrested T (inhibited)", Palette.T_SUPPRESSED, Glyph.CIRCLE, 1.0),
     T_CD28NEG(CellType.T_CELL, "CD8+CD28− suppressor", Palette.CD28NEG, Glyph.CIRCLE, 1.0),
     T_REG(CellType.T_CELL, "Treg", Palette.TREG, Glyph.CIRCLE, 1.0),
     B_NAIVE(CellType.B_CELL, "naive B", tint(Palette.B, 0.5), Glyph.TRIANGLE, 1.5),

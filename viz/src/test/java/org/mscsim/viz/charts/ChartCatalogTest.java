@@ -47,6 +47,39 @@ class ChartCatalogTest {
         assertEquals(2, both.panels().size(), "an in-vivo model reports platelets and circulating MSCs");
     }
 
+    /**
+     * In one chart no two lines look alike (colour and dash), lines of soluble factors never wear
+     * a cell type's colour, and the licensed MSCs, drawn over all MSCs, are dashed so both show.
+     */
+    @Test
+    void linesCanBeToldApart() throws Exception {
+        java.util.Set<java.awt.Color> cellColours = new java.util.HashSet<>();
+        for (java.lang.reflect.Field f : org.mscsim.output.Palette.class.getFields()) {
+            if (f.getType() == java.awt.Color.class) {
+                cellColours.add((java.awt.Color) f.get(null));
+            }
+        }
+        for (ChartSpec c : ChartCatalog.all()) {
+            java.util.Set<String> looks = new java.util.HashSet<>();
+            for (ChartSpec.Panel p : c.panels()) {
+                for (ChartSpec.Line l : p.lines()) {
+                    assertTrue(looks.add(l.color() + " " + l.style()), c.title() + ": " + l.label() + " looks like another line");
+                    if (c.id().equals("soluble_factors")) {
+                        assertFalse(cellColours.contains(l.color()), l.label() + " wears a cell type's colour");
+                    }
+                }
+            }
+        }
+        List<ChartSpec.Line> populations = ChartCatalog.all().get(0).panels().get(0).lines();
+        for (String warm : List.of("NK", "macrophages")) {
+            assertTrue(populations.stream().anyMatch(l -> l.label().equals(warm) && l.style() != org.mscsim.output.LineStyle.SOLID),
+                    warm + " dashed beside the MSCs' solid orange");
+        }
+        List<ChartSpec.Line> mscs = ChartCatalog.all().get(5).panels().get(0).lines();
+        assertEquals(List.of("MSC", "licensed MSC"), List.of(mscs.get(0).label(), mscs.get(1).label()), "licensed MSCs drawn after, on top");
+        assertEquals(org.mscsim.output.LineStyle.DASHED, mscs.get(1).style());
+    }
+
     @Test
     void chartIdsAreUniqueFileNames() {
         List<String> ids = ids(ChartCatalog.all());
