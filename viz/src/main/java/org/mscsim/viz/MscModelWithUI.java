@@ -55,6 +55,10 @@ public final class MscModelWithUI extends GUIState {
     private final Timer refresher = new Timer(REFRESH_MS, e -> refresh());
 
     private Scenario setup;
+    /** The scenario file as written (no --set), to tell what the set-up changed; null if unknown. */
+    private final Scenario asWritten;
+    /** Interventions the user applied in this run (the buttons), for the description line. */
+    private int userInterventions;
     private long pauseAtStep = -1;
     private volatile boolean running;
     private Scenario inspectorShows;
@@ -79,6 +83,48 @@ public final class MscModelWithUI extends GUIState {
         this.setup = scenario;
         this.scenarioFile = scenarioFile;
         this.threads = modelThreads();
+        this.asWritten = asWritten(scenarioFile);
+    }
+
+    /** The scenario without overrides: the file, or the built-in default; null if it no longer loads. */
+    private static Scenario asWritten(Path file) {
+        try {
+            return file == null ? ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO, List.of())
+                    : ScenarioLoader.load(file, List.of());
+        } catch (ScenarioException e) {
+            return null; // changed on disk since it was opened: the description then names no settings
+        }
+    }
+
+    /**
+     * The parameters the set-up for the next run changes from the scenario as written (by --set or
+     * the Model inspector), each as "key: written → now"; "interventions" when the list of timed
+     * interventions was replaced. The seed, shown in the status line, is not counted.
+     */
+    List<String> changedSettings() {
+        List<String> out = new ArrayList<>();
+        if (asWritten == null) {
+            return out;
+        }
+        for (java.util.Map.Entry<String, Object> e : setup.values().entrySet()) {
+            Object was = asWritten.values().get(e.getKey());
+            if (!e.getKey().equals("seed") && !e.getValue().equals(was)) {
+                out.add(e.getKey() + ": " + was + " → " + e.getValue());
+            }
+        }
+        if (!setup.interventions().equals(asWritten.interventions())) {
+            out.add("interventions: " + asWritten.interventions().size() + " in the file → " + setup.interventions().size());
+        }
+        return out;
+    }
+
+    /** How many interventions the user applied with the buttons in this run. */
+    int userInterventions() {
+        return userInterventions;
+    }
+
+    void intervened() {
+        userInterventions++;
     }
 
     private static Scenario builtInDefault() {
@@ -221,6 +267,7 @@ public final class MscModelWithUI extends GUIState {
         chartBacklog.clear();
         charts.clear();
         unmarked = new ArrayList<>(s.interventions());
+        userInterventions = 0;
         super.start();
         running = true;
         display.reset();

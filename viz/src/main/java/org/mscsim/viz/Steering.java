@@ -46,9 +46,13 @@ final class Steering implements ParameterAccess, Intervener {
         Intervention.Action set = new Intervention.SetParameters(Map.of(key, v));
         double t;
         synchronized (gui.state.schedule) {
+            // MASON's inspector re-submits a slider's value when it refreshes it; that is no change,
+            // and must not copy what an intervention did to this run (a blockade) into the next.
+            if (gui.running() && gui.model().scenario().value(key).equals(v)) {
+                return v;
+            }
             gui.editSetup(key, v);
-            // MASON's inspector re-submits a slider's value when it refreshes it; that is no change.
-            if (!gui.running() || gui.model().scenario().value(key).equals(v)) {
+            if (!gui.running()) {
                 return v;
             }
             MscModel m = gui.model();
@@ -91,6 +95,7 @@ final class Steering implements ParameterAccess, Intervener {
             MscModel m = gui.model();
             t = m.timeH();
             m.apply(new Intervention(t, action));
+            gui.intervened();
         }
         gui.marked(t, InterventionLabels.describe(action));
         return true;

@@ -63,6 +63,15 @@ class SteeringTest {
                 assertEquals(List.of("+10 MSC", "anti-PD-L1 50 %"), g.charts().charts().get(0).markLabels());
                 assertTrue(!g.steering().inVivo(), "a co-culture has no body to infuse into");
                 assertEquals(List.of("2.00 h: added 10 MSCs", "2.00 h: anti-PD-L1 50 %"), m.log());
+                // A blockade from the buttons is this run's; the inspector re-submitting the value it
+                // shows must not carry it into the next run's set-up.
+                assertTrue(g.steering().intervene(new Intervention.Block(java.util.Map.of("ido", 1.0))));
+                try {
+                    g.steering().edit("blockade.ido", "1.0");
+                } catch (ScenarioException e) {
+                    throw new IllegalStateException(e);
+                }
+                assertEquals(0.0, g.setupWithSeed().real("blockade.ido"));
             });
             assertTrue(refused.get() != null, "an out-of-range edit is refused");
             assertEquals(cliError("--set", "blockade.pd_l1=2").replace("--set blockade.pd_l1=2: ", "Model inspector: "),

@@ -1,26 +1,32 @@
 package org.mscsim.viz.charts;
 
-import java.awt.Color;
-import java.awt.GridLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.JMenuItem;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
+import javax.swing.JScrollPane;
+import javax.swing.ScrollPaneConstants;
 
-/** The set of live charts a model can feed, laid out two per row. Event thread only. */
+/**
+ * The set of live charts a model can feed, laid out two per row in a scroll pane that scrolls only
+ * when the screen is too small for every chart at a legible size. Event thread only.
+ */
 public final class LiveCharts {
 
     private final List<LiveChart> charts = new ArrayList<>();
-    private final JPanel panel = new JPanel(new GridLayout(0, 2, 4, 4));
+    private final ChartGrid panel = new ChartGrid();
+    private final JScrollPane scroll = new JScrollPane(panel, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
+            ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
 
     public LiveCharts(Columns columns) {
-        panel.setBackground(Color.WHITE);
+        scroll.setBorder(null);
+        scroll.getViewport().setBackground(panel.getBackground());
         for (ChartSpec spec : ChartCatalog.availableFor(columns)) {
             LiveChart c = new LiveChart(spec, columns);
             charts.add(c);
-            panel.add(c.panel());
+            panel.add(c);
         }
     }
 
@@ -45,8 +51,19 @@ public final class LiveCharts {
         return List.copyOf(charts);
     }
 
+    /** The charts' grid, inside {@link #scrollPane()}. */
     public JPanel panel() {
         return panel;
+    }
+
+    /** What a window shows: the grid in its scroll pane. */
+    public JScrollPane scrollPane() {
+        return scroll;
+    }
+
+    /** The least width that shows two charts side by side at a legible size, with a scroll bar. */
+    public int minimumWidth() {
+        return panel.getMinimumSize().width + scroll.getVerticalScrollBar().getPreferredSize().width;
     }
 
     public void append(List<double[]> rows) {

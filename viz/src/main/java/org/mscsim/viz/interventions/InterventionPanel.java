@@ -3,6 +3,7 @@ package org.mscsim.viz.interventions;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public final class InterventionPanel extends JPanel {
 
     private static final long serialVersionUID = 1L;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    /** The log's least width: a short line ("48.00 h: anti-PD-L1 100 %") fits whole. */
+    static final int LOG_MIN_WIDTH = 200;
 
     private final transient Intervener intervener;
     private final List<JButton> actions = new ArrayList<>();
@@ -39,7 +42,15 @@ public final class InterventionPanel extends JPanel {
     private final JLabel blockadesNow = new JLabel();
     private final JLabel status = new JLabel(" ");
     private final DefaultListModel<String> logModel = new DefaultListModel<>();
-    private final JList<String> log = new JList<>(logModel);
+    private final JList<String> log = new JList<>(logModel) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getToolTipText(java.awt.event.MouseEvent e) {
+            int i = locationToIndex(e.getPoint());
+            return i < 0 ? null : getModel().getElementAt(i);
+        }
+    };
     private List<String> shownLog;
 
     public InterventionPanel(Intervener intervener) {
@@ -93,14 +104,17 @@ public final class InterventionPanel extends JPanel {
         notes.setBorder(BorderFactory.createEmptyBorder(2, 5, 0, 0));
         notes.setAlignmentX(LEFT_ALIGNMENT);
         rows.add(notes);
-        add(rows, BorderLayout.CENTER);
+        // The controls keep their full width on any screen; the log takes what is left.
+        add(rows, BorderLayout.WEST);
 
         log.setFont(log.getFont().deriveFont(Font.PLAIN, 11f));
         log.setVisibleRowCount(5);
+        log.setToolTipText(""); // per line, below: a line wider than the log is read whole
         JScrollPane scroll = new JScrollPane(log);
         scroll.setBorder(BorderFactory.createTitledBorder("Log"));
-        scroll.setPreferredSize(new java.awt.Dimension(330, 100)); // an infusion's line fits whole
-        add(scroll, BorderLayout.EAST);
+        scroll.setPreferredSize(new Dimension(LOG_MIN_WIDTH, 100));
+        scroll.setMinimumSize(new Dimension(LOG_MIN_WIDTH, 80));
+        add(scroll, BorderLayout.CENTER);
         refresh();
     }
 
@@ -109,7 +123,7 @@ public final class InterventionPanel extends JPanel {
         JPanel p = new JPanel(new FlowLayout(FlowLayout.LEFT, 5, 1));
         JLabel t = new JLabel(title);
         t.setFont(TITLE);
-        t.setPreferredSize(new java.awt.Dimension(70, t.getPreferredSize().height));
+        t.setPreferredSize(new Dimension(70, t.getPreferredSize().height));
         p.add(t);
         for (Component c : controls) {
             p.add(c);
@@ -142,6 +156,11 @@ public final class InterventionPanel extends JPanel {
 
     private static int value(JSpinner s) {
         return ((Number) s.getValue()).intValue();
+    }
+
+    /** Every action button, in the order shown (Add, Remove, Infuse, Apply, Replace, Add targets). */
+    public List<JButton> buttons() {
+        return List.copyOf(actions);
     }
 
     /** Updates the buttons, the blockades in effect and the log from the model. Event thread. */

@@ -2,7 +2,6 @@ package org.mscsim.viz.tissue;
 
 import java.awt.Color;
 import java.awt.Component;
-import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
@@ -18,6 +17,7 @@ import javax.swing.Icon;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import org.mscsim.cells.CellType;
+import org.mscsim.viz.WrapLayout;
 
 /**
  * The key to the tissue display: one column per cell type (its shape), one row per phenotype (its
@@ -40,7 +40,7 @@ public final class Legend extends JPanel {
             List.of(CellType.B_CELL));
 
     public Legend() {
-        super(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        super(new WrapLayout(FlowLayout.LEFT, 0, 0)); // a narrow window puts the last columns under the first
         setBackground(Color.WHITE);
         setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, new Color(0xDD, 0xDD, 0xDD)),
                 BorderFactory.createEmptyBorder(4, 6, 4, 6)));
@@ -120,10 +120,5 @@ public final class Legend extends JPanel {
         public int getIconHeight() {
             return ICON;
         }
-    }
-
-    @Override
-    public Dimension getMinimumSize() {
-        return getPreferredSize();
     }
 }
