@@ -138,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
         row(b, r, first, last, "  CD8+CD28− suppressor", "t_cd8_cd28neg");
         row(b, r, first, last, "T naive", "t_naive");
         row(b, r, first, last, "T activated (cycling)", "t_activated");
-        row(b, r, first, last, "T suppressed (arrested)", "t_suppressed");
+        row(b, r, first, last, "T arrested (inhibited)", "t_suppressed");
         row(b, r, first, last, "B naive", "b_naive");
         row(b, r, first, last, "B activated", "b_activated");
         row(b, r, first, last, "plasma cells", "plasma");
