@@ -22,26 +22,45 @@ public final class ColourBar extends JComponent {
     /** Ranges narrower than this share of the maximum are called nearly uniform. */
     static final double NEARLY_UNIFORM = 0.05;
 
+    private static final String HELP = "Heat-map scale: it spans the factor's current range in the patch, widened to"
+            + " round numbers, so it changes only now and then. Click the tissue to read the value in one voxel.";
+
     private FieldLayer.Reading reading;
 
     public ColourBar() {
         setPreferredSize(new Dimension(420, 50));
-        setToolTipText("Heat-map scale: it spans the factor's current range in the patch, widened to round"
-                + " numbers, so it changes only now and then. Click the tissue to read the value in one voxel.");
+        setToolTipText(HELP);
     }
 
     /** Shows the scale of the last paint; null when no field is shown. Event thread only. */
     public void setReading(FieldLayer.Reading r) {
         this.reading = r;
+        // The whole caption stays readable on a narrow window, where the drawn one is shortened.
+        setToolTipText("<html>" + caption(r) + "<br>" + HELP + "</html>");
         repaint();
     }
 
     /** The caption above the ramp, e.g. "PGE2 in the patch now: 0.291 to 0.331 ng/mL". */
     static String caption(FieldLayer.Reading r) {
+        return caption(r, false);
+    }
+
+    /**
+     * The caption; {@code compact} drops "in the patch now" and shortens the note on uniformity,
+     * for a window too narrow for the whole one ("PGE2: 0.760 ng/mL, uniform").
+     */
+    static String caption(FieldLayer.Reading r, boolean compact) {
         if (r == null) {
-            return "No heat map: choose a soluble factor to show it under the cells";
+            return compact ? "No heat map: choose a factor" : "No heat map: choose a soluble factor to show it under the cells";
         }
-        String range = r.field().label + " in the patch now: " + NiceScale.range(r.min(), r.max()) + " " + r.field().unit;
+        String range = r.field().label + (compact ? ": " : " in the patch now: ") + NiceScale.range(r.min(), r.max())
+                + " " + r.field().unit;
+        if (compact) {
+            if (NiceScale.uniform(r.min(), r.max())) {
+                return range + ", uniform";
+            }
+            return r.max() - r.min() < NEARLY_UNIFORM * r.max() ? range + ", nearly uniform" : range;
+        }
         if (NiceScale.uniform(r.min(), r.max())) {
             return range + " everywhere (uniform)";
         }
@@ -60,7 +79,11 @@ public final class ColourBar extends JComponent {
         g.setFont(TITLE);
         FontMetrics fm = g.getFontMetrics();
         g.setColor(Color.DARK_GRAY);
-        g.drawString(caption(reading), left, fm.getAscent() + 1);
+        String text = caption(reading);
+        if (fm.stringWidth(text) > w - left) {
+            text = caption(reading, true);
+        }
+        g.drawString(text, left, fm.getAscent() + 1);
         if (reading != null) {
             int top = fm.getHeight() + 3;
             int barH = 12;

@@ -95,5 +95,10 @@ class FieldLayerTest {
         String flat = ColourBar.caption(new FieldLayer.Reading(FieldId.PGE2, NiceScale.of(1.5420077, 1.5420078), 1.5420077, 1.5420078));
         assertEquals("PGE2 in the patch now: 1.54 ng/mL everywhere (uniform)", flat);
         assertTrue(ColourBar.caption(null).startsWith("No heat map"));
+        // A narrow window draws the compact form; it keeps the value, the unit and the note.
+        FieldLayer.Reading uniform = new FieldLayer.Reading(FieldId.PGE2, NiceScale.of(1.5420077, 1.5420078), 1.5420077, 1.5420078);
+        assertEquals("PGE2: 1.54 ng/mL, uniform", ColourBar.caption(uniform, true));
+        FieldLayer.Reading near = new FieldLayer.Reading(FieldId.PGE2, NiceScale.of(1.621, 1.625), 1.621, 1.625);
+        assertTrue(ColourBar.caption(near, true).endsWith(", nearly uniform"), ColourBar.caption(near, true));
     }
 }
