@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.mscsim.scenario.Scenario;
 import org.mscsim.scenario.ScenarioLoader;
 import org.mscsim.viz.charts.LiveChart;
+import org.mscsim.viz.tissue.TissueDisplay;
 import sim.display.Console;
 
 /**
@@ -93,6 +94,25 @@ class SmallScreenTest {
                 assertEquals(grid.getWidth(), charts.get(6).panel().getWidth());
                 assertTrue(grid.getHeight() > gui.get().charts().scrollPane().getViewport().getHeight(),
                         "on this screen the charts scroll rather than shrink");
+
+                // The tissue zooms out until the whole patch shows, without scroll bars.
+                TissueDisplay tissue = gui.get().display();
+                double zoom = tissue.getScale();
+                assertTrue(zoom < 1.0, "zoomed out to fit: " + zoom);
+                java.awt.Dimension view = tissue.display.getViewport().getExtentSize();
+                assertTrue(tissue.insideDisplay.width * zoom <= view.width && tissue.insideDisplay.height * zoom <= view.height,
+                        "the patch at zoom " + zoom + " fits the view " + view);
+                assertTrue(!tissue.display.getHorizontalScrollBar().isShowing() && !tissue.display.getVerticalScrollBar().isShowing(),
+                        "no scroll bars on the tissue");
+                assertEquals(zoom, tissue.scaleField.getValue(), "the zoom field shows the zoom");
+                // A zoom the user chooses is kept when the window changes size.
+                tissue.setScale(2.0);
+                w.fitTo(new Rectangle(0, 0, 1200, 760));
+                w.frame().validate();
+            });
+            SwingUtilities.invokeAndWait(() -> { }); // the resize events
+            SwingUtilities.invokeAndWait(() -> {
+                assertEquals(2.0, gui.get().display().getScale(), "the user's zoom survives a resize");
             });
         } finally {
             SwingUtilities.invokeAndWait(() -> DesktopLauncher.close(gui.get(), console.get()));

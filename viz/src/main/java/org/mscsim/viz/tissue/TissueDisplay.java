@@ -1,6 +1,9 @@
 package org.mscsim.viz.tissue;
 
 import java.awt.Color;
+import java.awt.Insets;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import sim.display.Display2D;
 import sim.display.GUIState;
 
@@ -9,11 +12,19 @@ import sim.display.GUIState;
  * wall-clock time rather than after every step. MASON's play loop waits for pending repaints after
  * each step, so redrawing 40,000 voxels per step would cap the model at the display's frame rate;
  * the user can change the rule in the display's options.
+ *
+ * <p>On a screen too small for the patch at zoom 1 it zooms out until the whole patch shows, and
+ * follows the window's size, until the user sets a zoom of their own.
  */
 public final class TissueDisplay extends Display2D {
 
     private static final long serialVersionUID = 1L;
     static final long REDRAW_MS = 250;
+
+    /** Whether the zoom still follows the window: until the user sets one. */
+    private boolean fitting = true;
+    /** The zoom last set to fit; any other zoom now was the user's. */
+    private double fitted = 1.0;
 
     /**
      * @param widthPx  width of the whole patch on screen at zoom 1
@@ -28,6 +39,44 @@ public final class TissueDisplay extends Display2D {
         header.remove(movieButton);
         display.setHorizontalScrollBarPolicy(javax.swing.ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
         display.setVerticalScrollBarPolicy(javax.swing.ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED);
+        display.addComponentListener(new ComponentAdapter() {
+            @Override
+            public void componentResized(ComponentEvent e) {
+                fitToView();
+            }
+        });
+    }
+
+    /** Zooms so the whole patch shows in the display's area, unless the user chose a zoom. Event thread. */
+    void fitToView() {
+        if (!fitting) {
+            return;
+        }
+        if (getScale() != fitted) {
+            fitting = false; // typed into the zoom field or zoomed with the mouse: theirs from now on
+            return;
+        }
+        Insets in = display.getInsets();
+        double s = fitScale(insideDisplay.width, insideDisplay.height,
+                display.getWidth() - in.left - in.right, display.getHeight() - in.top - in.bottom);
+        if (s > 0 && s != fitted) {
+            fitted = s;
+            setScale(s);
+            scaleField.setValue(s);
+        }
+    }
+
+    /**
+     * The zoom at which a patch of {@code patchW × patchH} (px at zoom 1) fits a view of
+     * {@code viewW × viewH}: at most 1 (a large screen shows the patch at its designed size), in
+     * hundredths rounded down so the zoom field reads simply; 0 for a view not laid out yet.
+     */
+    static double fitScale(double patchW, double patchH, double viewW, double viewH) {
+        if (viewW <= 0 || viewH <= 0) {
+            return 0;
+        }
+        double s = Math.min(1.0, Math.min(viewW / patchW, viewH / patchH));
+        return Math.max(0.01, Math.floor(s * 100) / 100);
     }
 
     /** The on-screen size at zoom 1 that fits {@code gridW × gridH} voxels into a square of {@code px}. */
