@@ -157,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
         if (r.series().has("platelets")) {
             // In vivo T cells keep arriving, and the antibody that counts is the plasma IgG above
             // (the patch's own concentration is of a few cubic millimetres of spleen).
-            b.append(String.format(Locale.ROOT, "%n  T-cell divisions %s (%.2f per T cell seeded or recruited since the burn-in began); NK kills %s%n",
+            b.append(String.format(Locale.ROOT, "%n  T-cell divisions %s since the burn-in ended (%.2f per T cell present then or recruited since); NK kills %s%n",
                     readouts.get("t_divisions"), ((Number) readouts.get("division_index")).doubleValue(), readouts.get("nk_kills")));
         } else {
             b.append(String.format(Locale.ROOT, "%n  T-cell divisions %s (division index %.2f per seeded T cell); NK kills %s; antibody %s ng/mL%n",

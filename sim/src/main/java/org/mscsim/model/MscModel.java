@@ -9,6 +9,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.mscsim.cells.BCell;
 import org.mscsim.cells.Cell;
+import org.mscsim.cells.CellType;
 import org.mscsim.cells.Macrophage;
 import org.mscsim.cells.Msc;
 import org.mscsim.cells.NkCell;
@@ -80,7 +81,7 @@ public class MscModel extends SimState {
     public long tDivisions;
     /** Of which by CD8+ T cells. */
     public long tDivisionsCd8;
-    /** CD8+ T cells at the start plus any added since. */
+    /** CD8+ T cells at time 0 plus any added since (in vivo: present at the end of the burn-in, then recruited). */
     public long cd8Seeded;
     /** Cumulative cells (targets and MSCs) lysed by NK cells. */
     public long nkKills;
@@ -90,7 +91,11 @@ public class MscModel extends SimState {
     public long phagocytosed;
     /** Antibody secreted into the patch so far, net of decay (pg). */
     public double antibodyPg;
-    /** T cells at the start plus any added since; the denominator of the division index. */
+    /**
+     * T cells at time 0 plus any added since; the denominator of the division index. In vivo,
+     * time 0 is the end of the burn-in: the T cells alive then plus those recruited after, the
+     * same window as {@link #tDivisions}, which is zeroed there too.
+     */
     public long tCellsSeeded;
     /** MSCs that could not be placed because the grid was full. */
     public long mscNotPlaced;
@@ -176,6 +181,7 @@ public class MscModel extends SimState {
                 fields.step();
             }
             resetCounters(); // time 0 is the end of the burn-in
+            countTCellsPresent();
             measurePatch();
             systemic.settle(patchState);
         }
@@ -213,6 +219,26 @@ public class MscModel extends SimState {
         phagocytosed = 0;
         antibodyPg = 0;
         log.clear();
+    }
+
+    /**
+     * Restarts the seeded-T-cell counts from the T cells alive now, so that after the burn-in the
+     * division index's denominator covers the same window as its numerator (divisions since time 0).
+     */
+    private void countTCellsPresent() {
+        long all = 0;
+        long cd8 = 0;
+        for (int i = 0; i < tissue.count(); i++) {
+            Cell c = tissue.cell(i);
+            if (c.alive() && c.type() == CellType.T_CELL) {
+                all++;
+                if (((TCell) c).cd8()) {
+                    cd8++;
+                }
+            }
+        }
+        tCellsSeeded = all;
+        cd8Seeded = cd8;
     }
 
     /** Everything {@link #start} and {@link #resume} share: random stream, lattice, fields, parameters. */

@@ -323,6 +323,7 @@ public final class RunWriter {
         readouts.put("nk_kills", m.nkKills);
         readouts.put("msc_not_placed", m.mscNotPlaced);
         out.put("readouts", readouts);
+        out.put("readout_descriptions", readoutDescriptions(m.systemic != null));
         Map<String, Object> finals = new LinkedHashMap<>();
         Map<String, Object> peaks = new LinkedHashMap<>();
         List<Observables.Column> columns = ts.columns();
@@ -350,6 +351,25 @@ public final class RunWriter {
         out.put("columns", units);
         out.put("events", m.log());
         return out;
+    }
+
+    /**
+     * What each readout counts. In vivo, time 0 is the end of the burn-in: divisions and the T
+     * cells they are divided by are both counted from there, so the index covers one window.
+     */
+    static Map<String, String> readoutDescriptions(boolean inVivo) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("t_cells_seeded", inVivo
+                ? "T cells present at time 0 (the end of the burn-in) plus T cells recruited since"
+                : "T cells seeded at time 0 plus any added since");
+        d.put("t_divisions", inVivo
+                ? "T-cell divisions since time 0 (the end of the burn-in)"
+                : "T-cell divisions since time 0");
+        d.put("division_index", "t_divisions / t_cells_seeded: divisions per T cell over the same window");
+        d.put("m2_fraction_of_polarised", "M2 / (M1 + M2) macrophages at the end");
+        d.put("nk_kills", "cells lysed by NK cells since time 0");
+        d.put("msc_not_placed", "MSCs that could not be placed because the grid was full");
+        return d;
     }
 
     public static String json(Object value) {

@@ -41,6 +41,8 @@ class RunCommandTest {
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertEquals(1, summary.get("seed").asLong());
         assertTrue(summary.get("readouts").has("division_index"));
+        assertTrue(summary.get("readout_descriptions").get("division_index").asText().contains("same window"),
+                "summary.json says what the division index divides by");
         assertEquals("cells", summary.get("columns").get("msc").get("unit").asText());
 
         String resolved = Files.readString(dir.resolve("scenario.resolved.yaml"));

@@ -1,11 +1,16 @@
 package org.mscsim.invivo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mscsim.cells.Cell;
+import org.mscsim.cells.CellType;
+import org.mscsim.cells.TCell;
+import org.mscsim.model.MscModel;
 import org.mscsim.output.RunWriter;
 import org.mscsim.output.TimeSeries;
 import org.mscsim.scenario.ScenarioException;
@@ -47,6 +52,70 @@ class ItpScenarioTest {
         assertTrue(treated.column("t_cd8_cd28neg")[336] > untreated.column("t_cd8_cd28neg")[336],
                 "CD8+CD28− cells rise with MSCs");
         assertTrue(treated.column("ev_msc_equivalents")[200] > 0);
+    }
+
+    /** Live T cells on the patch, put into {@code into} (identity, so recruits can be told apart). */
+    private static int liveTCells(MscModel m, java.util.Set<Cell> into) {
+        int n = 0;
+        for (int i = 0; i < m.tissue.count(); i++) {
+            Cell c = m.tissue.cell(i);
+            if (c.alive() && c.type() == CellType.T_CELL) {
+                n++;
+                if (into != null) {
+                    into.add(c);
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void divisionIndexCountsDivisionsAndTCellsOverTheSameWindowAfterTheBurnIn() throws Exception {
+        List<String> sets = new java.util.ArrayList<>(SMALL);
+        sets.add("time.hours=48");
+        MscModel m = new MscModel(ScenarioLoader.load(Path.of("../scenarios/itp-patient.yaml"), sets), 1);
+        m.start();
+        java.util.Set<Cell> atZero = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        int presentAtZero = liveTCells(m, atZero);
+        assertEquals(0, m.tDivisions, "divisions are counted from the end of the burn-in");
+        assertEquals(presentAtZero, m.tCellsSeeded, "at time 0 the denominator is the T cells present then");
+        assertNotEquals(210 + 110, presentAtZero, "the burn-in changed the T-cell count, so the test tells the windows apart");
+        // A recruit is a T cell of generation 0 (daughters have generation >= 1) not present at time 0.
+        java.util.Set<Cell> recruits = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Cell> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (long i = 0; i < m.totalSteps(); i++) {
+            m.step();
+            seen.clear();
+            liveTCells(m, seen);
+            for (Cell c : seen) {
+                if (!atZero.contains(c) && ((TCell) c).generation() == 0) {
+                    recruits.add(c);
+                }
+            }
+        }
+        m.finish();
+        assertTrue(recruits.size() > 10, "T cells were recruited after time 0: " + recruits.size());
+        assertTrue(m.tDivisions > 0, "T cells divided after time 0");
+        // A recruit that leaves or dies within its first step is never seen, so allow a few.
+        long recruitedAfterZero = m.tCellsSeeded - presentAtZero;
+        assertTrue(recruitedAfterZero >= recruits.size() && recruitedAfterZero <= recruits.size() * 1.02 + 2,
+                "denominator = T cells present at the end of the burn-in (" + presentAtZero + ") + T cells recruited after it ("
+                        + recruits.size() + " seen), got " + m.tCellsSeeded);
+    }
+
+    @Test
+    void withoutRecruitmentTheDivisionIndexDividesByTheTCellsPresentAtTheEndOfTheBurnIn() throws Exception {
+        List<String> sets = new java.util.ArrayList<>(SMALL);
+        sets.addAll(List.of("time.hours=24", "invivo.t_influx_per_h=0"));
+        MscModel m = new MscModel(ScenarioLoader.load(Path.of("../scenarios/itp-patient.yaml"), sets), 1);
+        m.start();
+        int presentAtZero = liveTCells(m, null);
+        assertNotEquals(210 + 110, presentAtZero, "T cells died or left during the burn-in");
+        for (long i = 0; i < m.totalSteps(); i++) {
+            m.step();
+        }
+        m.finish();
+        assertEquals(presentAtZero, m.tCellsSeeded, "no T cell recruited, so the denominator is the T cells present at time 0");
     }
 
     @Test
