@@ -47,6 +47,9 @@ final class AssayCharts {
         }
         CategoryAxis x = new CategoryAxis(categoryLabel);
         x.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 13));
+        // Long conditions ("MSC + indomethacin (COX-2)") wrap onto a second or third line; with
+        // JFreeChart's default of one line they were cut to "MSC…".
+        x.setMaximumCategoryLabelLines(3);
         if (series.get(0).categories().size() > 5) {
             x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }

@@ -262,9 +262,12 @@ public final class Assays {
         List<String> cats = new ArrayList<>(e.labels());
         cats.remove("no MSC");
         cats.remove("MSC");
+        // Every bar has MSCs, so the chart names only the blockade (the axis says "added to MSCs"),
+        // and the target goes on its own line: "MSC + indomethacin (COX-2)" was cut to "MSC…".
+        List<String> shortCats = cats.stream().map(l -> l.replaceFirst("^MSC \\+ ", "").replace(" (", "\n(")).toList();
         rep.chart("blockade", AssayCharts.bars("Proliferation restored by each blockade at MSC:T " + ratio.label() + " (mean ± SD)",
-                "blockade", "% of MSC suppression removed", List.of(
-                        new AssayCharts.Bars("% restored", cats, cats.stream().map(restored::get).toList()))));
+                "blockade added to MSCs", "% of MSC suppression removed", List.of(
+                        new AssayCharts.Bars("% restored", shortCats, cats.stream().map(restored::get).toList()))));
         return new Blockade(di, restored, rep);
     }
 
