@@ -498,15 +498,20 @@ public final class Assays {
 
     // ---------------------------------------------------------------- NK cells
 
-    /** K562 lysis, NK expansion and MSC lysis per condition. */
+    /**
+     * K562 lysis, NK expansion, MSC lysis and the actual effector:target ratio (NK cells alive when
+     * the targets are added, per target) per condition.
+     */
     public record NkResult(Map<String, Stats> targetLysis, Map<String, Stats> nkExpansion, Map<String, Stats> mscLysed,
-                           Report report) {
+                           Map<String, Stats> effectorToTarget, Report report) {
     }
 
     /**
      * NK cells cultured with IL-2 for {@code cultureH} hours, alone or with MSCs (NK:MSC 10:1),
-     * then K562-like targets are added (E:T 10:1 against the NK cells seeded) and the share lysed
-     * in 4 h is read, as in ASH 2008 (Blood 112:2576).
+     * then K562-like targets are added (one per ten NK cells seeded) and the share lysed in 4 h is
+     * read, as in ASH 2008 (Blood 112:2576). NK cells expand differently in each condition, so the
+     * actual E:T when the targets arrive differs; the report states it. (The published assay
+     * re-plates NK cells at a fixed E:T; re-plating here would change the documented numbers.)
      */
     public static NkResult nk(Scenario base, double cultureH, int nk, Options o) throws ScenarioException {
         double hours = cultureH;
@@ -527,29 +532,39 @@ public final class Assays {
         Map<String, Stats> lysis = new LinkedHashMap<>();
         Map<String, Stats> expansion = new LinkedHashMap<>();
         Map<String, Stats> mscLysed = new LinkedHashMap<>();
+        Map<String, Stats> et = new LinkedHashMap<>();
         Table t = new Table("nk", "condition", "n", "target_lysis_pct_4h_mean", "target_lysis_pct_4h_sd", "nk_fold_expansion_mean",
-                "nk_fold_expansion_sd", "msc_lysed_pct_mean", "msc_lysed_pct_sd");
+                "nk_fold_expansion_sd", "msc_lysed_pct_mean", "msc_lysed_pct_sd", "e_to_t_at_targets_mean", "e_to_t_at_targets_sd");
         for (String l : e.labels()) {
             lysis.put(l, Stats.of(res.values(l, x -> 100.0 * ((x.last("nk_kills") - x.at("nk_kills", hours))
                     - (x.last("msc_lysed") - x.at("msc_lysed", hours))) / targets)));
             expansion.put(l, Stats.of(res.values(l, x -> x.at("nk", hours) / nk)));
             int seededMsc = res.of(l).get(0).job().scenario().integer("populations.msc");
             mscLysed.put(l, Stats.of(res.values(l, x -> seededMsc == 0 ? 0 : 100.0 * x.at("msc_lysed", hours) / seededMsc)));
+            // NK cells counted when the targets are added: the E:T the targets actually meet.
+            et.put(l, Stats.of(res.values(l, x -> x.at("nk", hours) / targets)));
             t.row(l, o.replicates(), lysis.get(l).mean(), lysis.get(l).sd(), expansion.get(l).mean(), expansion.get(l).sd(),
-                    mscLysed.get(l).mean(), mscLysed.get(l).sd());
+                    mscLysed.get(l).mean(), mscLysed.get(l).sd(), et.get(l).mean(), et.get(l).sd());
         }
         Report rep = new Report("NK cytotoxicity after culture with MSCs");
         // The assay sets its own patch and hours (below); the base scenario gives everything else.
         rep.say(String.format(Locale.ROOT, "Base scenario %s (%s) for every other parameter, %d replicate(s) from seed %d.",
                 base.name(), base.source(), o.replicates(), base.seed())).say("");
-        Table shown = new Table("shown", "condition", "% K562 lysed in 4 h", "NK fold expansion", "% MSCs lysed");
+        Table shown = new Table("shown", "condition", "% K562 lysed in 4 h", "NK fold expansion", "actual E:T", "% MSCs lysed");
         for (String l : e.labels()) {
-            shown.row(l, lysis.get(l).format(1), expansion.get(l).format(2), mscLysed.get(l).format(1));
+            Stats r = et.get(l);
+            shown.row(l, lysis.get(l).format(1), expansion.get(l).format(2),
+                    String.format(Locale.ROOT, r.n() > 1 ? "%.1f:1 ± %.1f" : "%.1f:1", r.mean(), r.sd()), mscLysed.get(l).format(1));
         }
         rep.say(shown.text().stripTrailing()).say("");
         rep.say(String.format(Locale.ROOT, "%d NK cells packed on a %d × %d patch, cultured %s h (NK:MSC 10:1), then %d K562-like",
                 nk, side, side, RunFmt.h(hours), targets));
-        rep.say("targets added (E:T 10:1 against the NK cells seeded).");
+        rep.say("targets added: E:T 10:1 against the NK cells seeded, not re-plated. NK cells expand differently");
+        rep.say(String.format(Locale.ROOT, "by condition, so the actual E:T when the targets are added (NK cells counted then) is %.1f:1",
+                et.get("NK alone").mean()));
+        rep.say(String.format(Locale.ROOT, "for NK alone and %.1f:1 with MSCs. The published assay re-plates NK cells at a fixed E:T;",
+                et.get("NK + MSC 10:1").mean()));
+        rep.say("here the fall in lysis with MSCs mixes fewer NK cells with less killing per NK cell.");
         rep.say("Published: K562 lysis fell from ~58 % to ~25 % at NK:MSC 10:1 over 96 h (ASH 2008); IDO and PGE2");
         rep.say("inhibitors restore NK function (Spaggiari 2008); IFN-γ-exposed MSCs resist NK lysis (Spaggiari 2006).");
         rep.table(t);
@@ -557,7 +572,7 @@ public final class Assays {
         JFreeChart chart = AssayCharts.bars("K562 lysis in 4 h after NK culture (mean ± SD)", "condition", "% targets lysed",
                 List.of(new AssayCharts.Bars("% K562 lysed", cats, cats.stream().map(lysis::get).toList())));
         rep.chart("nk", chart);
-        return new NkResult(lysis, expansion, mscLysed, rep);
+        return new NkResult(lysis, expansion, mscLysed, et, rep);
     }
 
     // ---------------------------------------------------------------- shared

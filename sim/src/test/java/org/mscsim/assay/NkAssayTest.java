@@ -1,0 +1,31 @@
+package org.mscsim.assay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.mscsim.scenario.ScenarioLoader;
+
+class NkAssayTest {
+
+    @Test
+    void reportStatesTheActualEffectorToTargetRatioOfEachCondition() throws Exception {
+        int nk = 200;
+        Assays.NkResult r = Assays.nk(ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO, List.of("output.charts=false")),
+                48, nk, new Assays.Options(2, 2, null));
+        double alone = r.effectorToTarget().get("NK alone").mean();
+        double withMsc = r.effectorToTarget().get("NK + MSC 10:1").mean();
+        // 20 targets for 200 NK cells seeded: the actual E:T is 10:1 times each condition's NK expansion.
+        assertEquals(10 * r.nkExpansion().get("NK alone").mean(), alone, 1e-9);
+        assertEquals(10 * r.nkExpansion().get("NK + MSC 10:1").mean(), withMsc, 1e-9);
+        assertNotEquals(alone, withMsc, 0.5, "NK cells expand less with MSCs, so the ratios differ");
+        String text = r.report().text();
+        assertTrue(text.contains(String.format(Locale.ROOT, "is %.1f:1\nfor NK alone and %.1f:1 with MSCs", alone, withMsc)), text);
+        assertTrue(text.contains("mixes fewer NK cells with less killing per NK cell"), text);
+        Table csv = r.report().tables().get(0);
+        assertTrue(csv.columns().contains("e_to_t_at_targets_mean"), csv.columns().toString());
+    }
+}
