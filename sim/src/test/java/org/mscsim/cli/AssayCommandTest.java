@@ -87,6 +87,23 @@ class AssayCommandTest {
         for (String row : rows.subList(1, rows.size())) {
             assertTrue(row.contains(",true,") || row.contains(",false,"), row);
         }
-        assertTrue(r.out().contains("checks within their published range"), r.out());
+        // Targets a parameter was chosen to meet are counted apart from independent validation.
+        List<String> calibrated = List.of("suppression_cd4", "suppression_cd8", "cd8_minus_cd4", "unlicensable", "pge2_fold_24h",
+                "nk_k562_alone");
+        for (String row : rows.subList(1, rows.size())) {
+            String id = row.substring(0, row.indexOf(','));
+            assertEquals(calibrated.contains(id), row.contains(",true,Calibrated: "), "calibrated mark of " + row);
+        }
+        assertTrue(r.out().matches("(?s).*\\d+ of 18 independent checks within their published range; \\d+ of 6 calibrated checks.*"),
+                r.out());
+        // The text says where the model misses the number it quotes, and what a range hides.
+        assertTrue(r.out().contains("the published 98 [1]"), r.out());
+        assertTrue(r.out().contains("the published 60 [2]"), r.out());
+        assertTrue(r.out().contains("comparing it with 1:10 is an assumption"), r.out());
+        assertTrue(r.out().contains("few MSCs can also stimulate"), r.out());
+        assertTrue(r.out().contains("the model has no stimulatory mechanism"), r.out());
+        assertTrue(r.out().matches("(?s).*K562 lysis in 4 h by NK cells cultured 96 h with MSCs.*the published 25 .*"), r.out());
+        assertTrue(r.out().matches("(?s).*MSCs cut lysis by \\d+ % of its value without them; published: by 57 %.*"), r.out());
+        assertTrue(r.out().matches("(?s).*the actual\\s+E:T was\\s+\\d+\\.\\d:1 without and\\s+\\d+\\.\\d:1 with MSCs.*"), r.out());
     }
 }
