@@ -24,4 +24,13 @@ class ParamsCommandTest {
             assertTrue(out.contains("(" + p.expectation() + ")\n"), p.key() + ": allowed values");
         }
     }
+
+    @Test
+    void m2PolarisationRateNamesEverySignalTheMacrophageUses() {
+        // cells/Macrophage.act: the M2 drive combines IL-10, PGE2, TGF-β and IL-6.
+        String doc = Parameters.get().param("macrophage.m2_per_h").doc();
+        for (String signal : new String[] {"IL-10", "PGE2", "TGF-β", "IL-6"}) {
+            assertTrue(doc.contains(signal), "macrophage.m2_per_h's description omits " + signal + ": " + doc);
+        }
+    }
 }
