@@ -26,6 +26,8 @@ public final class Charts {
 
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 600;
+    /** The in-vivo chart stacks five panels: taller, so each keeps a readable axis. */
+    static final int IN_VIVO_HEIGHT = 800;
 
     /**
      * Room between stacked panels that share the time axis: a tick label is centred on its tick,
@@ -79,7 +81,7 @@ public final class Charts {
         write(dir.resolve("macrophages_nk_msc.png"), lines(ts, title + ": polarisation and activation", "cells", MYELOID));
         write(dir.resolve("fields.png"), fields(ts, title + ": soluble fields (patch means)"));
         if (ts.has("platelets")) {
-            write(dir.resolve("in_vivo.png"), inVivo(ts, title + ": blood, lung and platelets"));
+            write(dir.resolve("in_vivo.png"), inVivo(ts, title + ": blood, lung and platelets"), WIDTH, IN_VIVO_HEIGHT);
         }
     }
 
@@ -126,8 +128,10 @@ public final class Charts {
         cells.setRangeAxis(log);
         combined.add(cells, 1);
         combined.add(linePlot(ts, "MSC-eq.", List.of(new Line("MSC secretome in the patch (vesicles)", "ev_msc_equivalents", Palette.M2))), 1);
-        combined.add(linePlot(ts, "µg/mL / fraction", List.of(new Line("anti-platelet IgG (µg/mL)", "antibody_plasma", Palette.CD28NEG),
-                new Line("circulating T cells (fraction of baseline)", "t_blood_rel", Palette.T_CD4))), 1);
+        // Antibody and the T-cell dip have different units, so each has its own panel and axis.
+        combined.add(linePlot(ts, "IgG (µg/mL)", List.of(new Line("anti-platelet IgG in plasma", "antibody_plasma", Palette.CD28NEG))), 1);
+        combined.add(linePlot(ts, "× baseline", List.of(new Line("circulating T cells relative to baseline", "t_blood_rel",
+                Palette.T_CD4))), 1);
         return chart(title, combined);
     }
 
