@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.mscsim.batch.Batch;
+import org.mscsim.model.Crowding;
 import org.mscsim.model.Observables;
 import org.mscsim.scenario.Scenario;
 import org.mscsim.scenario.ScenarioException;
@@ -42,6 +43,30 @@ public final class Assays {
     /** Division index: T-cell divisions per seeded T cell (what CFSE dilution measures). */
     public static double divisionIndex(Batch.Outcome o) {
         return o.last("t_divisions") / Math.max(1, tSeeded(o));
+    }
+
+    /** Waiting for room per division as a share of a cell cycle ({@link Crowding}). */
+    static double roomWait(Batch.Outcome o) {
+        Scenario s = o.job().scenario();
+        return Crowding.share(o.last("t_division_waits"), o.last("t_divisions"), s.real("time.dt_min"), s.real("t_cell.cycle_h"));
+    }
+
+    /**
+     * Warns in {@code rep} about each condition whose runs' proliferation the full grid held back
+     * (the mean over replicates of {@link #roomWait}); says nothing when room never ran short.
+     */
+    static void warnCrowding(Report rep, Experiment e, Experiment.Results res) {
+        boolean any = false;
+        for (String label : e.labels()) {
+            double share = Stats.of(res.values(label, Assays::roomWait)).mean();
+            if (Crowding.limits(share)) {
+                if (!any) {
+                    rep.say("");
+                    any = true;
+                }
+                rep.say(Crowding.warning("condition " + label, share));
+            }
+        }
     }
 
     static double divisionIndexCd8(Batch.Outcome o) {
@@ -145,6 +170,7 @@ public final class Assays {
         rep.say(shown.text().stripTrailing());
         rep.say("").say("% suppression = 1 − division index / division index without MSCs (same replicate), as from CFSE dilution.");
         rep.say("Published shape: strong at 1:1 (~90 % and more), substantial at 1:10, weak at 1:100 (Di Nicola 2002; Le Blanc 2003).");
+        warnCrowding(rep, e, res);
         rep.table(summary).table(perRun);
         List<String> cats = new ArrayList<>(pct.keySet());
         cats.remove("none");
@@ -203,6 +229,7 @@ public final class Assays {
         rep.say("A transwell removes all MSC–immune-cell contact, so PD-L1 acts only in contact: anti-PD-L1 changes");
         rep.say("suppression in contact but not across the membrane. Published: suppression is largely retained");
         rep.say("across a transwell (Di Nicola 2002).");
+        warnCrowding(rep, e, res);
         rep.table(t);
         rep.chart("transwell", AssayCharts.bars("Suppression in contact and across a transwell (mean ± SD)", "MSC : T-cell ratio",
                 "% suppression of divisions", List.of(
@@ -258,6 +285,7 @@ public final class Assays {
         rep.say("% restored = (DI with blockade − DI with MSCs) / (DI without MSCs − DI with MSCs), same replicate.");
         rep.say("Published single-blockade restorations in human co-culture were not found as numbers (scenarios/biology.md);");
         rep.say("these are the model's predictions.");
+        warnCrowding(rep, e, res);
         rep.table(t);
         List<String> cats = new ArrayList<>(e.labels());
         cats.remove("no MSC");

@@ -173,6 +173,7 @@ public final class TCell extends Cell {
     private void divide(MscModel m, ModelParams.T q) {
         int free = m.tissue.freeNeighbour(voxel, m.cellRng);
         if (free < 0) {
+            m.tally().tDivisionWaits++;
             return; // no room: the cell waits, ready, and tries again next step
         }
         generation++;

@@ -50,7 +50,7 @@ public final class Checkpoint {
     public static final String FILE = "checkpoint.bin";
     private static final byte[] MAGIC = "MSCSIMCK".getBytes(StandardCharsets.US_ASCII);
     /** Bumped whenever the layout changes; older files are refused with a clear message. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private Checkpoint() {
     }
@@ -84,6 +84,7 @@ public final class Checkpoint {
             out.writeLong(m.mscLysed);
             out.writeLong(m.phagocytosed);
             out.writeLong(m.mscNotPlaced);
+            out.writeLong(m.tDivisionWaits);
             out.writeDouble(m.antibodyPg);
             List<String> log = m.log();
             out.writeInt(log.size());
@@ -200,6 +201,7 @@ public final class Checkpoint {
             m.mscLysed = counters[5];
             m.phagocytosed = counters[6];
             m.mscNotPlaced = counters[7];
+            m.tDivisionWaits = counters[8];
             m.antibodyPg = antibodyPg;
             m.restoreLog(log);
             ((RestorableUniformRandomProvider) m.rng).restoreState(new RandomProviderDefaultState(rng));
@@ -285,7 +287,7 @@ public final class Checkpoint {
             }
             long steps = in.readLong();
             State st = new State(scenario, everyH, steps);
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 9; i++) {
                 st.counters[i] = in.readLong();
             }
             st.antibodyPg = in.readDouble();

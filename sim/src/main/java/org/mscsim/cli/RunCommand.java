@@ -156,13 +156,17 @@ final class RunCommand implements Callable<Integer> {
         java.util.Map<String, Object> readouts = (java.util.Map<String, Object>) r.summary().get("readouts");
         if (r.series().has("platelets")) {
             // In vivo T cells keep arriving, and the antibody that counts is the plasma IgG above
-            // (the patch's own concentration is of a few cubic millimetres of spleen).
+            // (the patch's own concentration is of a hundredth of a cubic millimetre of spleen).
             b.append(String.format(Locale.ROOT, "%n  T-cell divisions %s since the burn-in ended (%.2f per T cell present then or recruited since); NK kills %s%n",
                     readouts.get("t_divisions"), ((Number) readouts.get("division_index")).doubleValue(), readouts.get("nk_kills")));
         } else {
             b.append(String.format(Locale.ROOT, "%n  T-cell divisions %s (division index %.2f per seeded T cell); NK kills %s; antibody %s ng/mL%n",
                     readouts.get("t_divisions"), ((Number) readouts.get("division_index")).doubleValue(), readouts.get("nk_kills"),
                     fmt(last[r.series().index("antibody")])));
+        }
+        double room = ((Number) readouts.get("room_wait_per_division")).doubleValue();
+        if (org.mscsim.model.Crowding.limits(room)) {
+            b.append("  ").append(org.mscsim.model.Crowding.warning("the grid filled up", room)).append(String.format(Locale.ROOT, "%n"));
         }
         b.append("  fields at the end (patch means):");
         String sep = " ";

@@ -81,6 +81,11 @@ public class MscModel extends SimState {
     public long tDivisions;
     /** Of which by CD8+ T cells. */
     public long tDivisionsCd8;
+    /**
+     * Steps in which a T cell ready to divide found no free neighbour and waited: how much the
+     * lattice's room, not the biology, held proliferation back.
+     */
+    public long tDivisionWaits;
     /** CD8+ T cells at time 0 plus any added since (in vivo: present at the end of the burn-in, then recruited). */
     public long cd8Seeded;
     /** Cumulative cells (targets and MSCs) lysed by NK cells. */
@@ -214,6 +219,7 @@ public class MscModel extends SimState {
     private void resetCounters() {
         tDivisions = 0;
         tDivisionsCd8 = 0;
+        tDivisionWaits = 0;
         nkKills = 0;
         mscLysed = 0;
         phagocytosed = 0;
@@ -722,6 +728,7 @@ public class MscModel extends SimState {
     public static final class Tally {
         public long tDivisions;
         public long tDivisionsCd8;
+        public long tDivisionWaits;
         public long nkKills;
         public long mscLysed;
         public long phagocytosed;
@@ -740,6 +747,7 @@ public class MscModel extends SimState {
         for (Tally t : tallies) {
             tDivisions += t.tDivisions;
             tDivisionsCd8 += t.tDivisionsCd8;
+            tDivisionWaits += t.tDivisionWaits;
             nkKills += t.nkKills;
             mscLysed += t.mscLysed;
             phagocytosed += t.phagocytosed;
@@ -748,6 +756,7 @@ public class MscModel extends SimState {
             }
             t.tDivisions = 0;
             t.tDivisionsCd8 = 0;
+            t.tDivisionWaits = 0;
             t.nkKills = 0;
             t.mscLysed = 0;
             t.phagocytosed = 0;

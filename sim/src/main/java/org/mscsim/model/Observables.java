@@ -54,7 +54,8 @@ public final class Observables {
             new Column("msc_lysed", "cells", "cumulative MSCs lysed by NK cells"),
             new Column("targets", "cells", "target cells (K562-like or opsonised) alive"),
             new Column("phagocytosed", "cells", "cumulative opsonised targets phagocytosed by macrophages"),
-            new Column("t_divisions_cd8", "divisions", "cumulative divisions of CD8+ T cells (CD4+ = t_divisions − this)"));
+            new Column("t_divisions_cd8", "divisions", "cumulative divisions of CD8+ T cells (CD4+ = t_divisions − this)"),
+            new Column("t_division_waits", "cell-steps", "cumulative steps in which a T cell ready to divide waited for a free neighbour (the lattice was full around it)"));
 
     /** Columns added for in-vivo scenarios (the systemic compartment). */
     public static final List<Column> IN_VIVO = List.of(
@@ -189,6 +190,7 @@ public final class Observables {
         row[k++] = targets;
         row[k++] = m.phagocytosed;
         row[k++] = m.tDivisionsCd8;
+        row[k++] = m.tDivisionWaits;
         if (m.systemic != null) {
             row[k++] = m.systemic.platelets();
             row[k++] = m.systemic.mscBlood();

@@ -15,6 +15,7 @@ import org.mscsim.Version;
 import org.mscsim.checkpoint.Checkpoint;
 import org.mscsim.scenario.ScenarioException;
 import org.mscsim.scenario.ScenarioLoader;
+import org.mscsim.model.Crowding;
 import org.mscsim.model.MscModel;
 import org.mscsim.model.Observables;
 import org.mscsim.scenario.Scenario;
@@ -317,6 +318,8 @@ public final class RunWriter {
         readouts.put("t_cells_seeded", m.tCellsSeeded);
         readouts.put("t_divisions", m.tDivisions);
         readouts.put("division_index", m.tCellsSeeded == 0 ? 0.0 : (double) m.tDivisions / m.tCellsSeeded);
+        readouts.put("t_division_waits", m.tDivisionWaits);
+        readouts.put("room_wait_per_division", Crowding.share(m.tDivisionWaits, m.tDivisions, s.real("time.dt_min"), s.real("t_cell.cycle_h")));
         double m1 = last[ts.index("mac_m1")];
         double m2 = last[ts.index("mac_m2")];
         readouts.put("m2_fraction_of_polarised", m1 + m2 == 0 ? 0.0 : m2 / (m1 + m2));
@@ -366,6 +369,9 @@ public final class RunWriter {
                 ? "T-cell divisions since time 0 (the end of the burn-in)"
                 : "T-cell divisions since time 0");
         d.put("division_index", "t_divisions / t_cells_seeded: divisions per T cell over the same window");
+        d.put("t_division_waits", "steps in which a T cell ready to divide found no free neighbour and waited, over the same window");
+        d.put("room_wait_per_division", "t_division_waits × dt / t_divisions / t_cell.cycle_h: time spent waiting for room per division,"
+                + " as a share of a cell cycle; above " + Crowding.WARN_SHARE + " the grid, not the biology, limits proliferation");
         d.put("m2_fraction_of_polarised", "M2 / (M1 + M2) macrophages at the end");
         d.put("nk_kills", "cells lysed by NK cells since time 0");
         d.put("msc_not_placed", "MSCs that could not be placed because the grid was full");

@@ -27,6 +27,25 @@ class RunCommandTest {
     Path tmp;
 
     @Test
+    void aRunWhoseGridFillsUpSaysSoAndARoomyOneDoesNot() throws Exception {
+        Path full = tmp.resolve("full");
+        Cli.Result r = Cli.run("run", "--set", "grid.width=34", "--set", "grid.height=34", "--set", "populations.msc=0",
+                "--set", "populations.t_cd4=650", "--set", "populations.t_cd8=350", "--set", "populations.b=0",
+                "--set", "populations.nk=0", "--set", "populations.macrophage=0", "--hours", "96", "--out", full.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("warning: the grid filled up: T cells ready to divide waited for a free neighbour"), r.out());
+        JsonNode readouts = new ObjectMapper().readTree(full.resolve("summary.json").toFile()).get("readouts");
+        assertTrue(readouts.get("t_division_waits").asLong() > 0, readouts.toString());
+        assertTrue(readouts.get("room_wait_per_division").asDouble() > 0.05, readouts.toString());
+
+        Path roomy = tmp.resolve("roomy");
+        Cli.Result ok = Cli.run(concat(concat(new String[] {"run"}, SMALL), "--out", roomy.toString()));
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertFalse(ok.out().contains("grid filled up"), ok.out());
+        assertEquals(0, new ObjectMapper().readTree(roomy.resolve("summary.json").toFile()).get("readouts").get("t_division_waits").asLong());
+    }
+
+    @Test
     void runWritesEveryOutputAndNoPartialFiles() throws Exception {
         Path dir = tmp.resolve("run");
         Cli.Result r = Cli.run(concat(concat(new String[] {"run"}, SMALL), "--out", dir.toString()));
