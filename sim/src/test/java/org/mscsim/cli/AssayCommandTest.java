@@ -61,6 +61,17 @@ class AssayCommandTest {
     }
 
     @Test
+    void anAssayWhoseControlFillsTheGridWarnsAboutThatCondition() throws Exception {
+        Path dir = tmp.resolve("crowded");
+        Cli.Result r = Cli.run("assay", "suppression", "--set", "grid.width=30", "--set", "grid.height=30", "--set", "populations.t_cd4=420",
+                "--set", "populations.t_cd8=230", "--set", "populations.b=0", "--set", "populations.nk=0", "--set", "populations.macrophage=0",
+                "--set", "populations.msc=0", "--ratios", "1:10", "--hours", "96", "--replicates", "1", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String report = Files.readString(dir.resolve("report.txt"));
+        assertTrue(report.contains("warning: condition none: T cells ready to divide waited for a free neighbour"), report);
+    }
+
+    @Test
     void badAssayOptionsAreClearErrors() {
         Cli.Result ratio = Cli.run("assay", "suppression", "--ratios", "1:x", "--out", tmp.resolve("a").toString());
         assertEquals(Main.BAD_INPUT, ratio.exitCode());
