@@ -744,6 +744,7 @@ public class MscModel extends SimState {
 
     /** Adds the parts' tallies to the model's counters (in part order; sums of counts) and clears them. */
     public void foldTallies() {
+        long waitsBefore = tDivisionWaits;
         for (Tally t : tallies) {
             tDivisions += t.tDivisions;
             tDivisionsCd8 += t.tDivisionsCd8;
@@ -761,6 +762,12 @@ public class MscModel extends SimState {
             t.mscLysed = 0;
             t.phagocytosed = 0;
             t.antibodySecretions = 0;
+        }
+        // Said once, when T cells ready to divide have waited for room as often as there are T cells:
+        // from then on the grid, not the biology, limits proliferation (Crowding has the measure).
+        if (tCellsSeeded > 0 && waitsBefore < tCellsSeeded && tDivisionWaits >= tCellsSeeded) {
+            log.add(String.format(java.util.Locale.ROOT, "%.2f h: the grid is full around dividing T cells (they have waited for a"
+                    + " free neighbour %d times); proliferation is limited by space from here", timeH(), tDivisionWaits));
         }
     }
 

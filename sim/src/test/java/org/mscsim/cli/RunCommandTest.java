@@ -34,6 +34,8 @@ class RunCommandTest {
                 "--set", "populations.nk=0", "--set", "populations.macrophage=0", "--hours", "96", "--out", full.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("warning: the grid filled up: T cells ready to divide waited for a free neighbour"), r.out());
+        assertTrue(r.out().matches("(?s).*event \\d+\\.\\d\\d h: the grid is full around dividing T cells.*"), "logged once when it happens\n" + r.out());
+        assertEquals(1, r.out().split("the grid is full around dividing T cells", -1).length - 1, r.out());
         JsonNode readouts = new ObjectMapper().readTree(full.resolve("summary.json").toFile()).get("readouts");
         assertTrue(readouts.get("t_division_waits").asLong() > 0, readouts.toString());
         assertTrue(readouts.get("room_wait_per_division").asDouble() > 0.05, readouts.toString());
@@ -41,7 +43,10 @@ class RunCommandTest {
         Path roomy = tmp.resolve("roomy");
         Cli.Result ok = Cli.run(concat(concat(new String[] {"run"}, SMALL), "--out", roomy.toString()));
         assertEquals(0, ok.exitCode(), ok.err());
-        assertFalse(ok.out().contains("grid filled up"), ok.out());
+        JsonNode roomySummary = new ObjectMapper().readTree(roomy.resolve("summary.json").toFile());
+        assertFalse(roomySummary.get("events").toString().contains("the grid is full"), roomySummary.get("events").toString());
+        assertTrue(new ObjectMapper().readTree(full.resolve("summary.json").toFile()).get("events").toString()
+                .contains("the grid is full around dividing T cells"));
         assertEquals(0, new ObjectMapper().readTree(roomy.resolve("summary.json").toFile()).get("readouts").get("t_division_waits").asLong());
     }
 
