@@ -85,6 +85,7 @@ public final class Checkpoint {
             out.writeLong(m.phagocytosed);
             out.writeLong(m.mscNotPlaced);
             out.writeLong(m.tDivisionWaits);
+            out.writeLong(m.crowdingLogged ? 1 : 0);
             out.writeDouble(m.antibodyPg);
             List<String> log = m.log();
             out.writeInt(log.size());
@@ -153,7 +154,7 @@ public final class Checkpoint {
         private final Scenario scenario;
         private final double everyH;
         private final long stepsDone;
-        private final long[] counters = new long[9];
+        private final long[] counters = new long[10];
         private double antibodyPg;
         private final List<String> log = new ArrayList<>();
         private byte[] rng;
@@ -202,6 +203,7 @@ public final class Checkpoint {
             m.phagocytosed = counters[6];
             m.mscNotPlaced = counters[7];
             m.tDivisionWaits = counters[8];
+            m.crowdingLogged = counters[9] != 0;
             m.antibodyPg = antibodyPg;
             m.restoreLog(log);
             ((RestorableUniformRandomProvider) m.rng).restoreState(new RandomProviderDefaultState(rng));
@@ -287,7 +289,7 @@ public final class Checkpoint {
             }
             long steps = in.readLong();
             State st = new State(scenario, everyH, steps);
-            for (int i = 0; i < 9; i++) {
+            for (int i = 0; i < 10; i++) {
                 st.counters[i] = in.readLong();
             }
             st.antibodyPg = in.readDouble();

@@ -110,6 +110,10 @@ final class SweepStatusCommand implements Callable<Integer> {
         Optional<LockHolder.Holder> command = d.sweepCommand();
         if (command.isPresent()) {
             o.println("A sweep command is at work on this directory (" + holder(command.get()) + "): " + command.get().what());
+            if (command.get().liveness() == LockHolder.Liveness.UNKNOWN && (!failed.isEmpty() || !missing.isEmpty())) {
+                // Its host cannot be asked from here: it may have died there (kill -9, a node failure).
+                o.println("If it is no longer running, run ./mscsim sweep " + d.root() + " to run only what is not done.");
+            }
         } else if (!failed.isEmpty() || !missing.isEmpty()) {
             o.println("Run ./mscsim sweep " + d.root() + " (add --executor slurm on the cluster) to run only what is not done.");
         }

@@ -86,6 +86,8 @@ public class MscModel extends SimState {
      * lattice's room, not the biology, held proliferation back.
      */
     public long tDivisionWaits;
+    /** Whether the log has said that the grid holds proliferation back (said once per window). */
+    public boolean crowdingLogged;
     /** CD8+ T cells at time 0 plus any added since (in vivo: present at the end of the burn-in, then recruited). */
     public long cd8Seeded;
     /** Cumulative cells (targets and MSCs) lysed by NK cells. */
@@ -220,6 +222,7 @@ public class MscModel extends SimState {
         tDivisions = 0;
         tDivisionsCd8 = 0;
         tDivisionWaits = 0;
+        crowdingLogged = false;
         nkKills = 0;
         mscLysed = 0;
         phagocytosed = 0;
@@ -744,7 +747,6 @@ public class MscModel extends SimState {
 
     /** Adds the parts' tallies to the model's counters (in part order; sums of counts) and clears them. */
     public void foldTallies() {
-        long waitsBefore = tDivisionWaits;
         for (Tally t : tallies) {
             tDivisions += t.tDivisions;
             tDivisionsCd8 += t.tDivisionsCd8;
@@ -765,7 +767,9 @@ public class MscModel extends SimState {
         }
         // Said once, when T cells ready to divide have waited for room as often as there are T cells:
         // from then on the grid, not the biology, limits proliferation (Crowding has the measure).
-        if (tCellsSeeded > 0 && waitsBefore < tCellsSeeded && tDivisionWaits >= tCellsSeeded) {
+        // A flag, not a crossing: in vivo recruits raise the T-cell count past the waits again.
+        if (!crowdingLogged && tCellsSeeded > 0 && tDivisionWaits >= tCellsSeeded) {
+            crowdingLogged = true;
             log.add(String.format(java.util.Locale.ROOT, "%.2f h: the grid is full around dividing T cells (they have waited for a"
                     + " free neighbour %d times); proliferation is limited by space from here", timeH(), tDivisionWaits));
         }

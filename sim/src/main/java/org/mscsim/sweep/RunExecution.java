@@ -226,7 +226,15 @@ public final class RunExecution {
     private static double resumed(Path work, Scenario s, RunWriter.Checkpoints policy, Run run, Consumer<String> warnings)
             throws IOException {
         Path resolved = work.resolve(RunWriter.RESOLVED);
-        boolean same = Files.isRegularFile(resolved) && Files.readString(resolved).equals(RunWriter.resolvedYaml(s));
+        boolean same;
+        String unreadable = null;
+        try {
+            same = Files.isRegularFile(resolved) && Files.readString(resolved).equals(RunWriter.resolvedYaml(s));
+        } catch (IOException e) {
+            // A damaged byte can make it invalid UTF-8: damage, so the run starts over (said below).
+            same = false;
+            unreadable = resolved + " is unreadable (" + e.getMessage() + ")";
+        }
         if (Files.exists(work.resolve(RunWriter.SUMMARY))) {
             // Finished but not yet renamed into runs/ (a stop came in between): nothing to compute.
             return same ? s.real("time.hours") : NOT_RESUMED;
@@ -236,7 +244,9 @@ public final class RunExecution {
             return NOT_RESUMED;
         }
         if (!same) {
-            warnings.accept(startsOver(run, checkpoint + ": " + (Files.isRegularFile(resolved)
+            warnings.accept(startsOver(run, checkpoint + ": " + (unreadable != null
+                    ? "cannot be checked: " + unreadable
+                    : Files.isRegularFile(resolved)
                     ? "written for other parameters than this run's (its " + RunWriter.RESOLVED + " differs)"
                     : "cannot be checked: " + RunWriter.RESOLVED + " beside it is missing")));
             return NOT_RESUMED;

@@ -56,5 +56,13 @@ class SweepStatusTest {
         assertTrue(after.out().contains("  missing       2\n    r00000"), after.out());
         assertFalse(after.out().contains("at work"), after.out());
         assertTrue(after.out().contains("Run ./mscsim sweep " + dir + " "), after.out());
+
+        // A sweep command on another host cannot be checked from here: it may have died there, so
+        // status names it and still says how to go on.
+        Files.writeString(dir.resolve(".lock"), "pid 4242 on host some-other-node since 2026-01-01T00:00:00Z: ./mscsim sweep long.yaml\n");
+        Cli.Result elsewhere = Cli.run("sweep-status", dir.toString());
+        assertTrue(elsewhere.out().contains("A sweep command is at work on this directory (pid 4242 on host some-other-node"), elsewhere.out());
+        assertTrue(elsewhere.out().contains("If it is no longer running, run ./mscsim sweep " + dir + " to run only what is not done."),
+                elsewhere.out());
     }
 }

@@ -31,4 +31,25 @@ class CrowdingTest {
         double[] roomy = Small.finalRow(Small.coculture(24, "populations.msc=0"));
         assertEquals(0.0, Small.get(roomy, "t_division_waits"));
     }
+
+    @Test
+    void theLogSaysOnceWhenTheGridStartsToHoldDivisionsBack() throws Exception {
+        MscModel m = new MscModel(Small.coculture(120, "grid.width=34", "grid.height=34", "populations.msc=0",
+                "populations.b=0", "populations.nk=0", "populations.macrophage=0"), 1);
+        m.start();
+        while (m.tDivisionWaits < m.tCellsSeeded && m.stepsDone() < m.totalSteps()) {
+            m.step();
+        }
+        assertTrue(m.crowdingLogged, "the waits reached the T-cell count");
+        assertEquals(1, m.log().stream().filter(e -> e.contains("the grid is full around dividing T cells")).count(), m.log().toString());
+        // In vivo, recruits raise the T-cell count past the waits again; the log must not repeat itself.
+        m.tCellsSeeded = m.tDivisionWaits + 1;
+        long target = m.tCellsSeeded;
+        while (m.tDivisionWaits < target && m.stepsDone() < m.totalSteps()) {
+            m.step();
+        }
+        assertTrue(m.tDivisionWaits >= target, "waited past the raised count");
+        assertEquals(1, m.log().stream().filter(e -> e.contains("the grid is full around dividing T cells")).count(), m.log().toString());
+        m.finish();
+    }
 }

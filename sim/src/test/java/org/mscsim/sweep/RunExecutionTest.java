@@ -118,4 +118,24 @@ class RunExecutionTest {
         assertArrayEquals(reference, Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES)));
         assertFalse(Files.exists(dir.partialDir(run)));
     }
+
+    @Test
+    void anUnreadableScenarioBesideACheckpointIsNamedAndTheRunStartsOver() throws Exception {
+        SweepDir dir = finishedSweep();
+        Run run = dir.manifest().runs().get(1);
+        byte[] reference = Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES));
+        Trees.delete(dir.runDir(run));
+        // A damaged byte that is not UTF-8 in the scenario beside the checkpoint.
+        Files.createDirectories(dir.partialDir(run));
+        Files.write(dir.partialDir(run).resolve(RunWriter.RESOLVED), new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+        Files.writeString(dir.partialDir(run).resolve("checkpoint.bin"), "not a checkpoint");
+
+        List<String> warnings = new ArrayList<>();
+        RunExecution.Outcome o = RunExecution.execute(dir, dir.base(), run, CHECKPOINTS, warnings::add);
+        assertEquals(RunExecution.Outcome.Status.DONE, o.status(), String.valueOf(o.error()));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains(": cannot be checked: " + dir.partialDir(run).resolve(RunWriter.RESOLVED) + " is unreadable ("),
+                warnings.get(0));
+        assertArrayEquals(reference, Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES)));
+    }
 }
