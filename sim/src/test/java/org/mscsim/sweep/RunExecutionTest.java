@@ -30,12 +30,23 @@ class RunExecutionTest {
         return SweepDir.open(out);
     }
 
+    /** A run of a finished sweep, taken out of runs/ as if it had never finished, and its timeseries to compare with. */
+    private record Removed(Run run, byte[] reference) {
+    }
+
+    private static Removed removeFinished(SweepDir dir, int index) throws Exception {
+        Run run = dir.manifest().runs().get(index);
+        byte[] reference = Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES));
+        Trees.delete(dir.runDir(run));
+        return new Removed(run, reference);
+    }
+
     @Test
     void aRunWhoseLockIsHeldIsComputedPrivatelyAndStillPublishedWhole() throws Exception {
         SweepDir dir = finishedSweep();
-        Run run = dir.manifest().runs().get(1);
-        byte[] reference = Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES));
-        Trees.delete(dir.runDir(run));
+        Removed removed = removeFinished(dir, 1);
+        Run run = removed.run();
+        byte[] reference = removed.reference();
 
         Files.createDirectories(dir.partialDir(run));
         Path holders = Files.writeString(dir.partialDir(run).resolve("holder.txt"), "another process is computing this run here");
@@ -122,20 +133,18 @@ class RunExecutionTest {
     @Test
     void anUnreadableScenarioBesideACheckpointIsNamedAndTheRunStartsOver() throws Exception {
         SweepDir dir = finishedSweep();
-        Run run = dir.manifest().runs().get(1);
-        byte[] reference = Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES));
-        Trees.delete(dir.runDir(run));
+        Removed removed = removeFinished(dir, 1);
+        Path partial = dir.partialDir(removed.run());
         // A damaged byte that is not UTF-8 in the scenario beside the checkpoint.
-        Files.createDirectories(dir.partialDir(run));
-        Files.write(dir.partialDir(run).resolve(RunWriter.RESOLVED), new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
-        Files.writeString(dir.partialDir(run).resolve("checkpoint.bin"), "not a checkpoint");
+        Files.createDirectories(partial);
+        Files.write(partial.resolve(RunWriter.RESOLVED), new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+        Files.writeString(partial.resolve("checkpoint.bin"), "not a checkpoint");
 
         List<String> warnings = new ArrayList<>();
-        RunExecution.Outcome o = RunExecution.execute(dir, dir.base(), run, CHECKPOINTS, warnings::add);
+        RunExecution.Outcome o = RunExecution.execute(dir, dir.base(), removed.run(), CHECKPOINTS, warnings::add);
         assertEquals(RunExecution.Outcome.Status.DONE, o.status(), String.valueOf(o.error()));
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains(": cannot be checked: " + dir.partialDir(run).resolve(RunWriter.RESOLVED) + " is unreadable ("),
-                warnings.get(0));
-        assertArrayEquals(reference, Files.readAllBytes(dir.runDir(run).resolve(RunWriter.TIMESERIES)));
+        assertTrue(warnings.get(0).contains(": cannot be checked: " + partial.resolve(RunWriter.RESOLVED) + " is unreadable ("), warnings.get(0));
+        assertArrayEquals(removed.reference(), Files.readAllBytes(dir.runDir(removed.run()).resolve(RunWriter.TIMESERIES)));
     }
 }
