@@ -102,6 +102,18 @@ public final class MscModelWithUI extends GUIState {
      * interventions was replaced. The seed, shown in the status line, is not counted.
      */
     List<String> changedSettings() {
+        if (setup != changesOf) { // scenarios are immutable: a new set-up is a new object
+            changes = List.copyOf(changes(setup));
+            changesOf = setup;
+        }
+        return changes;
+    }
+
+    /** The set-up last compared with the file, and what differed (the status refresh asks four times a second). */
+    private Scenario changesOf;
+    private List<String> changes = List.of();
+
+    private List<String> changes(Scenario setup) {
         List<String> out = new ArrayList<>();
         if (asWritten == null) {
             return out;

@@ -35,9 +35,13 @@ public final class ColourBar extends JComponent {
     /** Shows the scale of the last paint; null when no field is shown. Event thread only. */
     public void setReading(FieldLayer.Reading r) {
         this.reading = r;
-        // The whole caption stays readable on a narrow window, where the drawn one is shortened.
-        setToolTipText("<html>" + caption(r) + "<br>" + HELP + "</html>");
         repaint();
+    }
+
+    /** The whole caption, readable on a narrow window where the drawn one is shortened; built on hover only. */
+    @Override
+    public String getToolTipText(java.awt.event.MouseEvent e) {
+        return "<html>" + caption(reading) + "<br>" + HELP + "</html>";
     }
 
     /** The caption above the ramp, e.g. "PGE2 in the patch now: 0.291 to 0.331 ng/mL". */
@@ -55,17 +59,12 @@ public final class ColourBar extends JComponent {
         }
         String range = r.field().label + (compact ? ": " : " in the patch now: ") + NiceScale.range(r.min(), r.max())
                 + " " + r.field().unit;
-        if (compact) {
-            if (NiceScale.uniform(r.min(), r.max())) {
-                return range + ", uniform";
-            }
-            return r.max() - r.min() < NEARLY_UNIFORM * r.max() ? range + ", nearly uniform" : range;
-        }
         if (NiceScale.uniform(r.min(), r.max())) {
-            return range + " everywhere (uniform)";
+            return range + (compact ? ", uniform" : " everywhere (uniform)");
         }
         // The scale stretches over the range, so say when the differences it shows are small.
-        return r.max() - r.min() < NEARLY_UNIFORM * r.max() ? range + " (nearly uniform)" : range;
+        boolean nearly = r.max() - r.min() < NEARLY_UNIFORM * r.max();
+        return nearly ? range + (compact ? ", nearly uniform" : " (nearly uniform)") : range;
     }
 
     @Override

@@ -21,9 +21,7 @@ public final class TissueDisplay extends Display2D {
     private static final long serialVersionUID = 1L;
     static final long REDRAW_MS = 250;
 
-    /** Whether the zoom still follows the window: until the user sets one. */
-    private boolean fitting = true;
-    /** The zoom last set to fit; any other zoom now was the user's. */
+    /** The zoom last set to fit; any other zoom now was the user's, and NaN from then on. */
     private double fitted = 1.0;
 
     /**
@@ -49,11 +47,11 @@ public final class TissueDisplay extends Display2D {
 
     /** Zooms so the whole patch shows in the display's area, unless the user chose a zoom. Event thread. */
     void fitToView() {
-        if (!fitting) {
+        if (Double.isNaN(fitted)) {
             return;
         }
         if (getScale() != fitted) {
-            fitting = false; // typed into the zoom field or zoomed with the mouse: theirs from now on
+            fitted = Double.NaN; // typed into the zoom field or zoomed with the mouse: theirs from now on
             return;
         }
         Insets in = display.getInsets();
@@ -61,8 +59,7 @@ public final class TissueDisplay extends Display2D {
                 display.getWidth() - in.left - in.right, display.getHeight() - in.top - in.bottom);
         if (s > 0 && s != fitted) {
             fitted = s;
-            setScale(s);
-            scaleField.setValue(s);
+            setScale(s); // MASON's setScale also shows it in the zoom field
         }
     }
 
