@@ -46,11 +46,9 @@ final class Steering implements ParameterAccess, Intervener {
         Intervention.Action set = new Intervention.SetParameters(Map.of(key, v));
         double t;
         synchronized (gui.state.schedule) {
-            // MASON's inspector re-submits a slider's value when it refreshes it; that is no change,
-            // and must not copy what an intervention did to this run (a blockade) into the next.
-            if (gui.running() && gui.model().scenario().value(key).equals(v)) {
-                return v;
-            }
+            // A value typed by the user counts even when the running model already has it (after a
+            // blockade button, say): it becomes part of the next run's set-up. The inspector's own
+            // refreshes never get here (ParameterInspector drops what its sliders report then).
             gui.editSetup(key, v);
             if (!gui.running()) {
                 return v;

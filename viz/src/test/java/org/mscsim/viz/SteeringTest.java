@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.event.KeyEvent;
+import java.awt.event.KeyListener;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.mscsim.cells.Cell;
@@ -16,8 +22,12 @@ import org.mscsim.cells.Msc;
 import org.mscsim.cli.Main;
 import org.mscsim.model.MscModel;
 import org.mscsim.scenario.Intervention;
+import org.mscsim.scenario.Param;
+import org.mscsim.scenario.Parameters;
 import org.mscsim.scenario.ScenarioException;
+import org.mscsim.viz.parameters.ParameterInspector;
 import sim.display.Console;
+import sim.util.gui.PropertyField;
 
 /**
  * The GUI steering a live model: real windows and MASON's play thread (needs a display; CI runs
@@ -37,6 +47,44 @@ class SteeringTest {
     private static void playUntilPaused(org.mscsim.scenario.Scenario s, long steps, AtomicReference<MscModelWithUI> gui,
                                         AtomicReference<Console> console) throws Exception {
         DesktopLauncher.openAndPlay(s, null, steps, gui, console);
+    }
+
+    /** The Model inspector's field for {@code blockade.ido} (the blockade section is the one shown first). */
+    private static PropertyField idoField(Console console) {
+        List<Param> shown = ParameterInspector.group(Parameters.get().all()).get("blockade");
+        int index = -1;
+        for (int i = 0; i < shown.size(); i++) {
+            index = shown.get(i).key().equals("blockade.ido") ? i : index;
+        }
+        List<PropertyField> fields = new ArrayList<>();
+        collect((Container) console.getModelInspector(), fields);
+        assertEquals(shown.size(), fields.size(), "one field per parameter of the section");
+        return fields.get(index);
+    }
+
+    private static void collect(Container c, List<PropertyField> out) {
+        for (Component child : c.getComponents()) {
+            if (child instanceof PropertyField f) {
+                out.add(f);
+            } else if (child instanceof Container inner) {
+                collect(inner, out);
+            }
+        }
+    }
+
+    /** Types {@code text} into the field's text box and presses Enter, as a user does. */
+    private static void type(PropertyField f, String text) {
+        JTextField box = null;
+        for (Component c : ((Container) f.getComponent(1)).getComponents()) {
+            box = c instanceof JTextField t ? t : box;
+        }
+        assertTrue(box != null && box.isEditable(), "a live parameter has an editable text box");
+        box.setText(text);
+        long now = System.currentTimeMillis();
+        for (KeyListener l : box.getKeyListeners()) {
+            l.keyPressed(new KeyEvent(box, KeyEvent.KEY_PRESSED, now, 0, KeyEvent.VK_1, '1'));
+            l.keyPressed(new KeyEvent(box, KeyEvent.KEY_PRESSED, now, 0, KeyEvent.VK_ENTER, '\n'));
+        }
     }
 
     @Test
@@ -63,15 +111,16 @@ class SteeringTest {
                 assertEquals(List.of("+10 MSC", "anti-PD-L1 50 %"), g.charts().charts().get(0).markLabels());
                 assertTrue(!g.steering().inVivo(), "a co-culture has no body to infuse into");
                 assertEquals(List.of("2.00 h: added 10 MSCs", "2.00 h: anti-PD-L1 50 %"), m.log());
-                // A blockade from the buttons is this run's; the inspector re-submitting the value it
-                // shows must not carry it into the next run's set-up.
+                // A blockade from the buttons is this run's: the Model inspector showing it (its
+                // sliders report a refreshed value as if the user had moved them) must not carry it
+                // into the next run's set-up.
                 assertTrue(g.steering().intervene(new Intervention.Block(java.util.Map.of("ido", 1.0))));
-                try {
-                    g.steering().edit("blockade.ido", "1.0");
-                } catch (ScenarioException e) {
-                    throw new IllegalStateException(e);
-                }
+                console.get().getModelInspector().updateInspector();
                 assertEquals(0.0, g.setupWithSeed().real("blockade.ido"));
+                assertEquals("1", idoField(console.get()).getValue(), "the inspector shows the blockade in force");
+                // The user typing the value the run already has does carry it into the next run.
+                type(idoField(console.get()), "1");
+                assertEquals(1.0, g.setupWithSeed().real("blockade.ido"));
             });
             assertTrue(refused.get() != null, "an out-of-range edit is refused");
             assertEquals(cliError("--set", "blockade.pd_l1=2").replace("--set blockade.pd_l1=2: ", "Model inspector: "),

@@ -15,6 +15,7 @@ import javax.swing.JSlider;
 import javax.swing.event.ChangeListener;
 import org.mscsim.scenario.Param;
 import org.mscsim.scenario.Parameters;
+import org.mscsim.scenario.ScenarioException;
 import sim.display.GUIState;
 import sim.portrayal.Inspector;
 import sim.portrayal.SimpleInspector;
@@ -35,9 +36,15 @@ public final class ParameterInspector extends Inspector {
     private final JComboBox<String> choice = new JComboBox<>();
     private final List<String> keys = new ArrayList<>();
     private SimpleInspector shown;
+    /**
+     * True while the fields are being (re)built or brought up to date. A MASON slider reports a
+     * value set by the program as if the user had moved it; those reports are not edits.
+     */
+    private boolean refreshing;
 
     public ParameterInspector(GUIState gui, ParameterAccess access) {
         this.gui = gui;
+        ParameterAccess userOnly = new UserEdits(access);
         setLayout(new BorderLayout());
         Map<String, List<Param>> grouped = group(Parameters.get().all());
         for (Map.Entry<String, String> s : Parameters.get().sections().entrySet()) {
@@ -49,7 +56,7 @@ public final class ParameterInspector extends Inspector {
             for (Param p : params) {
                 live += p.live() ? 1 : 0;
             }
-            sections.put(s.getKey(), new ParameterProperties(s.getValue(), params, access));
+            sections.put(s.getKey(), new ParameterProperties(s.getValue(), params, userOnly));
             keys.add(s.getKey());
             choice.addItem(s.getValue() + "  (" + params.size() + ", " + live + " live)");
         }
@@ -67,7 +74,7 @@ public final class ParameterInspector extends Inspector {
         setTitle("Scenario parameters");
     }
 
-    static Map<String, List<Param>> group(List<Param> all) {
+    public static Map<String, List<Param>> group(List<Param> all) {
         Map<String, List<Param>> out = new LinkedHashMap<>();
         for (Param p : all) {
             out.computeIfAbsent(p.section(), k -> new ArrayList<>()).add(p);
@@ -80,7 +87,12 @@ public final class ParameterInspector extends Inspector {
             remove(shown);
         }
         ParameterProperties props = sections.get(key);
-        shown = new SimpleInspector(props, gui, (String) props.getObject(), props.numProperties() + 1);
+        refreshing = true;
+        try {
+            shown = new SimpleInspector(props, gui, (String) props.getObject(), props.numProperties() + 1);
+        } finally {
+            refreshing = false;
+        }
         applyOnRelease(shown);
         add(shown, BorderLayout.CENTER);
         revalidate();
@@ -112,7 +124,36 @@ public final class ParameterInspector extends Inspector {
     @Override
     public void updateInspector() {
         if (shown != null) {
-            shown.updateInspector();
+            refreshing = true;
+            try {
+                shown.updateInspector();
+            } finally {
+                refreshing = false;
+            }
+        }
+    }
+
+    /** Passes on what the user changes, and drops what the sliders report while they are being refreshed. */
+    private final class UserEdits implements ParameterAccess {
+        private final ParameterAccess access;
+
+        UserEdits(ParameterAccess access) {
+            this.access = access;
+        }
+
+        @Override
+        public Object value(String key) {
+            return access.value(key);
+        }
+
+        @Override
+        public Object edit(String key, String text) throws ScenarioException {
+            return refreshing ? access.value(key) : access.edit(key, text);
+        }
+
+        @Override
+        public void refused(ScenarioException e) {
+            access.refused(e);
         }
     }
 }
