@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.mscsim.batch.Batch;
+import org.mscsim.model.ActionText;
 import org.mscsim.model.Crowding;
 import org.mscsim.model.Observables;
 import org.mscsim.scenario.Scenario;
@@ -527,19 +528,26 @@ public final class Assays {
     // ---------------------------------------------------------------- NK cells
 
     /**
-     * K562 lysis, NK expansion, MSC lysis and the actual effector:target ratio (NK cells alive when
-     * the targets are added, per target) per condition.
+     * K562 lysis with the targets added to the culture, NK expansion, MSC lysis and the actual
+     * effector:target ratio (NK cells alive when the targets are added, per target) per condition;
+     * and K562 lysis after the NK cells are re-plated at a fixed {@value #REPLATE_E_TO_T}:1 (keyed
+     * by the same condition names).
      */
     public record NkResult(Map<String, Stats> targetLysis, Map<String, Stats> nkExpansion, Map<String, Stats> mscLysed,
-                           Map<String, Stats> effectorToTarget, Report report) {
+                           Map<String, Stats> effectorToTarget, Map<String, Stats> replatedLysis, Report report) {
     }
+
+    /** The effector:target ratio the NK cells are re-plated at (ASH 2008 reports lysis at 10:1). */
+    public static final double REPLATE_E_TO_T = 10;
+    private static final String REPLATED = ", re-plated";
 
     /**
      * NK cells cultured with IL-2 for {@code cultureH} hours, alone or with MSCs (NK:MSC 10:1),
-     * then K562-like targets are added (one per ten NK cells seeded) and the share lysed in 4 h is
-     * read, as in ASH 2008 (Blood 112:2576). NK cells expand differently in each condition, so the
-     * actual E:T when the targets arrive differs; the report states it. (The published assay
-     * re-plates NK cells at a fixed E:T; re-plating here would change the documented numbers.)
+     * then the share of K562-like targets lysed in 4 h is read, as in ASH 2008 (Blood 112:2576),
+     * two ways from the same cultures: targets added to the culture (one per ten NK cells seeded;
+     * NK cells expand differently in each condition, so the actual E:T differs, and the MSCs and
+     * their medium stay), and NK cells re-plated alone in fresh medium at a fixed 10:1, as the
+     * published assay does.
      */
     public static NkResult nk(Scenario base, double cultureH, int nk, Options o) throws ScenarioException {
         double hours = cultureH;
@@ -551,38 +559,56 @@ public final class Assays {
         String[] culture = {"populations.t_cd4=0", "populations.t_cd8=0", "populations.b=0", "populations.macrophage=0",
             "populations.target=0", "populations.nk=" + nk, "grid.width=" + side, "grid.height=" + side,
             "time.hours=" + (hours + 4), "interventions=[{at_h: " + hours + ", add_targets: " + targets + "}]"};
+        String[] replated = concat(java.util.Arrays.copyOf(culture, culture.length - 1),
+                "interventions=[{at_h: " + hours + ", replate_nk: " + REPLATE_E_TO_T + "}]");
+        Map<String, String[]> conditions = new LinkedHashMap<>();
+        conditions.put("NK alone", new String[] {"populations.msc=0"});
+        conditions.put("NK + MSC 10:1", new String[] {"populations.msc=" + msc});
+        conditions.put("NK + MSC + 1-MT + indomethacin", new String[] {"populations.msc=" + msc, "blockade.ido=1", "blockade.pge2=1"});
+        conditions.put("NK + IFN-γ-licensed MSC", new String[] {"populations.msc=" + msc, "msc.initial_licensing=1"});
         Experiment e = new Experiment(base, o.replicates());
-        e.condition("NK alone", concat(culture, "populations.msc=0"));
-        e.condition("NK + MSC 10:1", concat(culture, "populations.msc=" + msc));
-        e.condition("NK + MSC + 1-MT + indomethacin", concat(culture, "populations.msc=" + msc, "blockade.ido=1", "blockade.pge2=1"));
-        e.condition("NK + IFN-γ-licensed MSC", concat(culture, "populations.msc=" + msc, "msc.initial_licensing=1"));
+        for (Map.Entry<String, String[]> c : conditions.entrySet()) {
+            e.condition(c.getKey(), concat(culture, c.getValue()));
+        }
+        for (Map.Entry<String, String[]> c : conditions.entrySet()) {
+            e.condition(c.getKey() + REPLATED, concat(replated, c.getValue()));
+        }
         Experiment.Results res = e.run(o.workers(), o.progress());
+        List<String> labels = List.copyOf(conditions.keySet());
         Map<String, Stats> lysis = new LinkedHashMap<>();
         Map<String, Stats> expansion = new LinkedHashMap<>();
         Map<String, Stats> mscLysed = new LinkedHashMap<>();
         Map<String, Stats> et = new LinkedHashMap<>();
+        Map<String, Stats> replatedLysis = new LinkedHashMap<>();
         Table t = new Table("nk", "condition", "n", "target_lysis_pct_4h_mean", "target_lysis_pct_4h_sd", "nk_fold_expansion_mean",
-                "nk_fold_expansion_sd", "msc_lysed_pct_mean", "msc_lysed_pct_sd", "e_to_t_at_targets_mean", "e_to_t_at_targets_sd");
-        for (String l : e.labels()) {
+                "nk_fold_expansion_sd", "msc_lysed_pct_mean", "msc_lysed_pct_sd", "e_to_t_at_targets_mean", "e_to_t_at_targets_sd",
+                "replated_target_lysis_pct_4h_mean", "replated_target_lysis_pct_4h_sd");
+        for (String l : labels) {
             lysis.put(l, Stats.of(res.values(l, x -> 100.0 * ((x.last("nk_kills") - x.at("nk_kills", hours))
                     - (x.last("msc_lysed") - x.at("msc_lysed", hours))) / targets)));
+            // Re-plated: nothing but NK cells and the targets from then on; the targets sampled at
+            // the re-plating are those added (one per 10 NK cells alive then).
+            replatedLysis.put(l, Stats.of(res.values(l + REPLATED,
+                    x -> 100.0 * (x.last("nk_kills") - x.at("nk_kills", hours)) / x.at("targets", hours))));
             expansion.put(l, Stats.of(res.values(l, x -> x.at("nk", hours) / nk)));
             int seededMsc = res.of(l).get(0).job().scenario().integer("populations.msc");
             mscLysed.put(l, Stats.of(res.values(l, x -> seededMsc == 0 ? 0 : 100.0 * x.at("msc_lysed", hours) / seededMsc)));
             // NK cells counted when the targets are added: the E:T the targets actually meet.
             et.put(l, Stats.of(res.values(l, x -> x.at("nk", hours) / targets)));
             t.row(l, o.replicates(), lysis.get(l).mean(), lysis.get(l).sd(), expansion.get(l).mean(), expansion.get(l).sd(),
-                    mscLysed.get(l).mean(), mscLysed.get(l).sd(), et.get(l).mean(), et.get(l).sd());
+                    mscLysed.get(l).mean(), mscLysed.get(l).sd(), et.get(l).mean(), et.get(l).sd(),
+                    replatedLysis.get(l).mean(), replatedLysis.get(l).sd());
         }
         Report rep = new Report("NK cytotoxicity after culture with MSCs");
         // The assay sets its own patch and hours (below); the base scenario gives everything else.
         rep.say(String.format(Locale.ROOT, "Base scenario %s (%s) for every other parameter, %d replicate(s) from seed %d.",
                 base.name(), base.source(), o.replicates(), base.seed())).say("");
-        Table shown = new Table("shown", "condition", "% K562 lysed in 4 h", "NK fold expansion", "actual E:T", "% MSCs lysed");
-        for (String l : e.labels()) {
+        Table shown = new Table("shown", "condition", "% K562 lysed in 4 h", "actual E:T", "re-plated 10:1", "NK fold expansion",
+                "% MSCs lysed");
+        for (String l : labels) {
             Stats r = et.get(l);
-            shown.row(l, lysis.get(l).format(1), expansion.get(l).format(2),
-                    String.format(Locale.ROOT, r.n() > 1 ? "%.1f:1 ± %.1f" : "%.1f:1", r.mean(), r.sd()), mscLysed.get(l).format(1));
+            shown.row(l, lysis.get(l).format(1), String.format(Locale.ROOT, r.n() > 1 ? "%.1f:1 ± %.1f" : "%.1f:1", r.mean(), r.sd()),
+                    replatedLysis.get(l).format(1), expansion.get(l).format(2), mscLysed.get(l).format(1));
         }
         rep.say(shown.text().stripTrailing()).say("");
         rep.say(String.format(Locale.ROOT, "%d NK cells packed on a %d × %d patch, cultured %s h (NK:MSC 10:1), then %d K562-like",
@@ -593,14 +619,21 @@ public final class Assays {
         rep.say(String.format(Locale.ROOT, "for NK alone and %.1f:1 with MSCs. The published assay re-plates NK cells at a fixed E:T;",
                 et.get("NK + MSC 10:1").mean()));
         rep.say("here the fall in lysis with MSCs mixes fewer NK cells with less killing per NK cell.");
+        rep.say(String.format(Locale.ROOT, "Re-plated: the same cultures, then the NK cells alone in fresh medium with one target per %s",
+                ActionText.scientific(REPLATE_E_TO_T)));
+        rep.say(String.format(Locale.ROOT, "NK cells alive, as the published assay does: %.1f %% lysed without MSCs and %.1f %% after culture",
+                replatedLysis.get("NK alone").mean(), replatedLysis.get("NK + MSC 10:1").mean()));
+        rep.say("with them. A model NK cell's killing follows the PGE2, kynurenine and TGF-β around it at the time; it");
+        rep.say("keeps no memory of MSC exposure (no NKp30/NKp44/NKG2D down-regulation). What re-plating keeps is the");
+        rep.say("MSCs' effect on how many NK cells were activated.");
         rep.say("Published: K562 lysis fell from ~58 % to ~25 % at NK:MSC 10:1 over 96 h (ASH 2008); IDO and PGE2");
         rep.say("inhibitors restore NK function (Spaggiari 2008); IFN-γ-exposed MSCs resist NK lysis (Spaggiari 2006).");
         rep.table(t);
-        List<String> cats = e.labels();
         JFreeChart chart = AssayCharts.bars("K562 lysis in 4 h after NK culture (mean ± SD)", "condition", "% targets lysed",
-                List.of(new AssayCharts.Bars("% K562 lysed", cats, cats.stream().map(lysis::get).toList())));
+                List.of(new AssayCharts.Bars("targets added to the culture", labels, labels.stream().map(lysis::get).toList()),
+                        new AssayCharts.Bars("NK cells re-plated at 10:1", labels, labels.stream().map(replatedLysis::get).toList())));
         rep.chart("nk", chart);
-        return new NkResult(lysis, expansion, mscLysed, et, rep);
+        return new NkResult(lysis, expansion, mscLysed, et, replatedLysis, rep);
     }
 
     // ---------------------------------------------------------------- shared

@@ -213,17 +213,21 @@ public final class Validation {
 
         // NK cells (ASH 2008; Spaggiari 2006, 2008).
         Assays.NkResult nk = Assays.nk(coculture, 96, nkCells, o);
-        checks.add(new Check("nk_k562_alone", "K562 lysis in 4 h by NK cells cultured 96 h without MSCs", "ASH 2008 Blood 112:2576",
-                "~58 %", 48, 68, nk.targetLysis().get("NK alone"), "%").vs(58).calibratedBy("nk.kill_per_h"));
-        double lysisAlone = nk.targetLysis().get("NK alone").mean();
-        double lysisMsc = nk.targetLysis().get("NK + MSC 10:1").mean();
-        checks.add(new Check("nk_k562_msc", "K562 lysis in 4 h by NK cells cultured 96 h with MSCs (NK:MSC 10:1)",
-                "ASH 2008 Blood 112:2576", "~25 %", 15, 35, nk.targetLysis().get("NK + MSC 10:1"), "%").vs(25)
+        // The published assay re-plates the NK cells alone at a fixed E:T; the assay also reads
+        // lysis with the targets added to the culture, given in the note.
+        checks.add(new Check("nk_k562_alone", "K562 lysis in 4 h by NK cells cultured 96 h without MSCs, re-plated at 10:1",
+                "ASH 2008 Blood 112:2576", "~58 %", 48, 68, nk.replatedLysis().get("NK alone"), "%").vs(58).calibratedBy("nk.kill_per_h"));
+        double lysisAlone = nk.replatedLysis().get("NK alone").mean();
+        double lysisMsc = nk.replatedLysis().get("NK + MSC 10:1").mean();
+        checks.add(new Check("nk_k562_msc", "K562 lysis in 4 h by NK cells cultured 96 h with MSCs (NK:MSC 10:1), re-plated at 10:1",
+                "ASH 2008 Blood 112:2576", "~25 %", 15, 35, nk.replatedLysis().get("NK + MSC 10:1"), "%").vs(25)
                 .noted(String.format(Locale.ROOT, "MSCs cut lysis by %.0f %% of its value without them; published: by 57 %%"
-                        + " (from ~58 %% to ~25 %%). Targets were added at 10:1 against the NK cells seeded, not re-plated: the actual E:T was"
-                        + " %.1f:1 without and %.1f:1 with MSCs, so the fall mixes fewer NK cells with less killing per cell.",
+                        + " (from ~58 %% to ~25 %%). Model NK cells keep no memory of MSC exposure beyond whether they were activated."
+                        + " With the targets added to the culture instead (MSCs and their medium stay; E:T %.1f:1 without and %.1f:1 with"
+                        + " MSCs): %.1f %% and %.1f %%.",
                         lysisAlone > 0 ? 100 * (1 - lysisMsc / lysisAlone) : 0, nk.effectorToTarget().get("NK alone").mean(),
-                        nk.effectorToTarget().get("NK + MSC 10:1").mean())));
+                        nk.effectorToTarget().get("NK + MSC 10:1").mean(), nk.targetLysis().get("NK alone").mean(),
+                        nk.targetLysis().get("NK + MSC 10:1").mean())));
         checks.add(new Check("nk_proliferation", "NK expansion with MSCs relative to without (96 h)",
                 "Spaggiari 2006 Blood 107:1484 (MSCs inhibit NK proliferation)", "< 1", Double.NEGATIVE_INFINITY, 0.9,
                 Stats.of(new double[] {nk.nkExpansion().get("NK + MSC 10:1").mean() / nk.nkExpansion().get("NK alone").mean()}), "fold"));

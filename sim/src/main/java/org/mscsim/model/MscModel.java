@@ -456,6 +456,10 @@ public class MscModel extends SimState {
     public void apply(Intervention i) {
         Intervention.Action a = i.action();
         int removed = 0;
+        if (a instanceof Intervention.ReplateNk replate) {
+            log.add(String.format(java.util.Locale.ROOT, "%.2f h: %s", timeH(), replateNk(replate.effectorsPerTarget())));
+            return;
+        }
         if (a instanceof Intervention.AddMsc add) {
             addMsc(add.count());
         } else if (a instanceof Intervention.RemoveMsc remove) {
@@ -558,6 +562,33 @@ public class MscModel extends SimState {
             c.die(this);
         }
         return n;
+    }
+
+    /**
+     * Re-plates the NK cells for a cytotoxicity read-out ({@link Intervention.ReplateNk}): takes
+     * every other cell out, replaces the medium and adds one target per {@code effectorsPerTarget}
+     * NK cells alive. Returns the log line.
+     */
+    public String replateNk(double effectorsPerTarget) {
+        List<Cell> others = new ArrayList<>();
+        int nk = 0;
+        for (int i = 0; i < tissue.count(); i++) {
+            Cell c = tissue.cell(i);
+            if (c.alive()) {
+                if (c instanceof NkCell) {
+                    nk++;
+                } else {
+                    others.add(c);
+                }
+            }
+        }
+        for (Cell c : others) {
+            c.die(this);
+        }
+        replaceMedium(1.0);
+        int targets = addTargets(Math.max(1, (int) Math.round(nk / effectorsPerTarget)));
+        return String.format(java.util.Locale.ROOT, "re-plated %d NK cells with %d target cells (E:T %s:1) in fresh medium; %d other cells taken out",
+                nk, targets, ActionText.scientific(effectorsPerTarget), others.size());
     }
 
     /** Adds target cells on random free voxels; those that do not fit are logged. */

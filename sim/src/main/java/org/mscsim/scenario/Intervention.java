@@ -9,7 +9,7 @@ import java.util.Map;
 public record Intervention(double atH, Action action) {
 
     /** What happens. */
-    public sealed interface Action permits AddMsc, RemoveMsc, AddTargets, ReplaceMedium, InfuseMscPerKg, Block, SetParameters {
+    public sealed interface Action permits AddMsc, RemoveMsc, AddTargets, ReplaceMedium, ReplateNk, InfuseMscPerKg, Block, SetParameters {
         /** The scenario key of the action, e.g. {@code add_msc}. */
         String key();
     }
@@ -45,6 +45,18 @@ public record Intervention(double atH, Action action) {
     public record ReplaceMedium(double fraction) implements Action {
         public String key() {
             return "replace_medium";
+        }
+    }
+
+    /**
+     * Harvest the NK cells and re-plate them with fresh targets at a fixed effector:target ratio,
+     * as a cytotoxicity assay does after a culture: every other cell (the MSCs above all) is taken
+     * out, the medium is replaced, and one target cell is added per {@code effectorsPerTarget} NK
+     * cells alive (rounded, at least one).
+     */
+    public record ReplateNk(double effectorsPerTarget) implements Action {
+        public String key() {
+            return "replate_nk";
         }
     }
 

@@ -25,7 +25,7 @@ public final class ScenarioLoader {
     private static final String BUILT_IN_DIR = "/org/mscsim/scenarios/";
     private static final long MAX_BYTES = 4L << 20;
 
-    private static final List<String> ACTIONS = List.of("add_msc", "remove_msc", "add_targets", "replace_medium", "infuse_msc_per_kg", "block", "set");
+    private static final List<String> ACTIONS = List.of("add_msc", "remove_msc", "add_targets", "replace_medium", "replate_nk", "infuse_msc_per_kg", "block", "set");
 
     private final Parameters registry = Parameters.get();
     private final String source;
@@ -391,6 +391,16 @@ public final class ScenarioLoader {
                 } catch (Param.Invalid ex) {
                     problems.add(at(e.value().line()) + key + " must be a fraction " + ex.getMessage().replace("a number ", "")
                             + ", got " + e.value().describe());
+                    return null;
+                }
+            }
+            case "replate_nk": {
+                Param p = new Param(key, Param.Type.REAL, null, 0.01, 1000, List.of(), "NK cells per target", "-", "-", false);
+                try {
+                    return new Intervention.ReplateNk((Double) p.parse(e.value()));
+                } catch (Param.Invalid ex) {
+                    problems.add(at(e.value().line()) + key + " must be an effector:target ratio (NK cells per target) "
+                            + ex.getMessage().replace("a number ", "") + ", e.g. 10, got " + e.value().describe());
                     return null;
                 }
             }

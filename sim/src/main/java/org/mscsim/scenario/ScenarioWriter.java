@@ -70,6 +70,9 @@ public final class ScenarioWriter {
         if (a instanceof Intervention.ReplaceMedium r) {
             return "replace_medium: " + real(r.fraction());
         }
+        if (a instanceof Intervention.ReplateNk r) {
+            return "replate_nk: " + real(r.effectorsPerTarget());
+        }
         if (a instanceof Intervention.Block bl) {
             StringBuilder b = new StringBuilder("block: {");
             String sep = "";

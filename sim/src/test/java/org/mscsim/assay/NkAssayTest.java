@@ -27,5 +27,23 @@ class NkAssayTest {
         assertTrue(text.contains("mixes fewer NK cells with less killing per NK cell"), text);
         Table csv = r.report().tables().get(0);
         assertTrue(csv.columns().contains("e_to_t_at_targets_mean"), csv.columns().toString());
+        assertTrue(csv.columns().contains("replated_target_lysis_pct_4h_mean"), csv.columns().toString());
+    }
+
+    @Test
+    void nkCellsReplatedAloneAtTenToOneAreReadFromTheSameCultures() throws Exception {
+        Assays.NkResult r = Assays.nk(ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO, List.of("output.charts=false")),
+                48, 200, new Assays.Options(2, 2, null));
+        assertEquals(r.targetLysis().keySet(), r.replatedLysis().keySet());
+        for (var e : r.replatedLysis().entrySet()) {
+            assertTrue(e.getValue().mean() >= 0 && e.getValue().mean() <= 100, e.getKey() + ": " + e.getValue().mean());
+        }
+        // Re-plated, the licensed MSCs' medium no longer holds the NK cells back: more lysis than in the culture.
+        assertTrue(r.replatedLysis().get("NK + IFN-γ-licensed MSC").mean() > r.targetLysis().get("NK + IFN-γ-licensed MSC").mean(),
+                r.replatedLysis() + " vs " + r.targetLysis());
+        String text = r.report().text();
+        assertTrue(text.contains(String.format(Locale.ROOT, "as the published assay does: %.1f %% lysed without MSCs and %.1f %% after culture",
+                r.replatedLysis().get("NK alone").mean(), r.replatedLysis().get("NK + MSC 10:1").mean())), text);
+        assertTrue(text.contains("keeps no memory of MSC exposure"), text);
     }
 }

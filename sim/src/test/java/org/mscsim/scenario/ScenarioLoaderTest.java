@@ -174,8 +174,10 @@ class ScenarioLoaderTest {
                   - {at_h: 72, remove_msc: 1000000}
                   - {at_h: 72, replace_medium: 1}
                   - {at_h: 96, add_targets: 50}
+                  - {at_h: 96, replate_nk: 10}
                 """, "x.yaml");
-        assertEquals(6, s.interventions().size());
+        assertEquals(7, s.interventions().size());
+        assertEquals(new Intervention.ReplateNk(10.0), s.interventions().get(6).action());
         assertEquals(new Intervention.RemoveMsc(1000000), s.interventions().get(3).action());
         assertEquals(new Intervention.ReplaceMedium(1.0), s.interventions().get(4).action());
         assertEquals(new Intervention.AddTargets(50), s.interventions().get(5).action());
@@ -198,13 +200,15 @@ class ScenarioLoaderTest {
                   - {at_h: 3, set: {grid.width: 10}}
                   - {at_h: -4, add_msc: 1}
                   - {at_h: 7, replace_medium: 2}
+                  - {at_h: 8, replate_nk: 0}
                 """);
         assertProblem(e, "x.yaml line 2: interventions[1] needs at_h (hours from the start)");
-        assertProblem(e, "x.yaml line 3: interventions[2] must have exactly one action (add_msc, remove_msc, add_targets, replace_medium, infuse_msc_per_kg, block, set), got 2");
+        assertProblem(e, "x.yaml line 3: interventions[2] must have exactly one action (add_msc, remove_msc, add_targets, replace_medium, replate_nk, infuse_msc_per_kg, block, set), got 2");
         assertProblem(e, "x.yaml line 4: interventions[3].block: unknown blockade \"cox2\"; expected pd_l1, ido, pge2 or tgf_beta");
         assertProblem(e, "x.yaml line 5: interventions[4].set: grid.width cannot change during a run (it is fixed at the start)");
         assertProblem(e, "x.yaml line 6: interventions[5].at_h must be a number from 0 to 1000000000, got \"-4\"");
         assertProblem(e, "x.yaml line 7: interventions[6].replace_medium must be a fraction from 0 to 1, got \"2\"");
+        assertProblem(e, "x.yaml line 8: interventions[7].replate_nk must be an effector:target ratio (NK cells per target) from 0.01 to 1000, e.g. 10, got \"0\"");
     }
 
     @Test
@@ -286,6 +290,7 @@ class ScenarioLoaderTest {
                   - {at_h: 31, remove_msc: 3}
                   - {at_h: 32, replace_medium: 0.5}
                   - {at_h: 33, add_targets: 4}
+                  - {at_h: 34, replate_nk: 12.5}
                 """, "x.yaml");
         String yaml = ScenarioWriter.toYaml(s, "header");
         Scenario back = ScenarioLoader.parse(yaml, "resolved.yaml");

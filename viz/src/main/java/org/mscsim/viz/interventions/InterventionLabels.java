@@ -29,6 +29,9 @@ public final class InterventionLabels {
         if (a instanceof Intervention.ReplaceMedium medium) {
             return "medium " + percent(medium.fraction()) + " replaced";
         }
+        if (a instanceof Intervention.ReplateNk replate) {
+            return "NK re-plated, E:T " + ActionText.scientific(replate.effectorsPerTarget()) + ":1";
+        }
         if (a instanceof Intervention.InfuseMscPerKg infuse) {
             return "infusion " + ActionText.millions(infuse.cellsPerKg()) + " MSC/kg";
         }

@@ -15,6 +15,8 @@ class InterventionLabelsTest {
         assertEquals("−50 MSC", InterventionLabels.describe(new Intervention.RemoveMsc(50)));
         assertEquals("+500 targets", InterventionLabels.describe(new Intervention.AddTargets(500)));
         assertEquals("medium 50 % replaced", InterventionLabels.describe(new Intervention.ReplaceMedium(0.5)));
+        assertEquals("NK re-plated, E:T 10:1", InterventionLabels.describe(new Intervention.ReplateNk(10)));
+        assertEquals("NK re-plated, E:T 2.5:1", InterventionLabels.describe(new Intervention.ReplateNk(2.5)));
         assertEquals("infusion 2×10⁶ MSC/kg", InterventionLabels.describe(new Intervention.InfuseMscPerKg(2e6)));
         assertEquals("infusion 0.5×10⁶ MSC/kg", InterventionLabels.describe(new Intervention.InfuseMscPerKg(5e5)));
         Map<String, Double> both = new LinkedHashMap<>();
