@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import org.mscsim.model.MscModel;
+import org.mscsim.model.ActionText;
 import org.mscsim.scenario.Intervention;
 import org.mscsim.scenario.ScenarioException;
 import org.mscsim.scenario.ScenarioLoader;
@@ -115,7 +116,7 @@ final class Steering implements ParameterAccess, Intervener {
     public Map<String, Double> blockades() {
         Map<String, Double> out = new LinkedHashMap<>();
         synchronized (gui.state.schedule) {
-            for (String k : InterventionLabels.BLOCKADES.keySet()) {
+            for (String k : ActionText.BLOCKADES.keySet()) {
                 out.put(k, gui.scenarioNow().real("blockade." + k));
             }
         }

@@ -7,8 +7,6 @@ import org.mscsim.scenario.Intervention;
 /** Short names of interventions, for chart marks, buttons and the action log. */
 public final class InterventionLabels {
 
-    /** Blockade keys (as in {@code blockade.*}) and what a bench immunologist would call them. */
-    public static final Map<String, String> BLOCKADES = ActionText.BLOCKADES;
     /** Blockade keys and the molecule each one blocks, for the compact "blockades now" line. */
     public static final Map<String, String> TARGETS = Map.of("pd_l1", "PD-L1", "ido", "IDO", "pge2", "PGE2", "tgf_beta", "TGF-β");
 
@@ -27,7 +25,7 @@ public final class InterventionLabels {
             return "+" + add.count() + " targets";
         }
         if (a instanceof Intervention.ReplaceMedium medium) {
-            return "medium " + percent(medium.fraction()) + " replaced";
+            return "medium " + ActionText.percent(medium.fraction()) + " replaced";
         }
         if (a instanceof Intervention.ReplateNk replate) {
             return "NK re-plated, E:T " + ActionText.scientific(replate.effectorsPerTarget()) + ":1";
@@ -43,17 +41,13 @@ public final class InterventionLabels {
             if (b.length() > 0) {
                 b.append(", ");
             }
-            String blockade = e.getKey().startsWith("blockade.") ? BLOCKADES.get(e.getKey().substring("blockade.".length())) : null;
-            if (blockade != null && e.getValue() instanceof Double d) {
-                b.append(blockade).append(' ').append(percent(d));
+            String blockade = e.getKey().startsWith("blockade.") ? e.getKey().substring("blockade.".length()) : null;
+            if (blockade != null && ActionText.BLOCKADES.containsKey(blockade) && e.getValue() instanceof Number n) {
+                b.append(ActionText.blockade(blockade, n.doubleValue()));
             } else {
                 b.append(e.getKey()).append(" = ").append(e.getValue());
             }
         }
         return b.toString();
-    }
-
-    public static String percent(double fraction) {
-        return ActionText.percent(fraction);
     }
 }

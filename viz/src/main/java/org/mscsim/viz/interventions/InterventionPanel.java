@@ -21,6 +21,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.BoxLayout;
+import org.mscsim.model.ActionText;
 import org.mscsim.scenario.Intervention;
 
 /**
@@ -78,9 +79,9 @@ public final class InterventionPanel extends JPanel {
         rows.add(row("Infusion", dose, new JLabel("× 10⁶ MSC/kg IV"), infuse));
 
         JComboBox<String> blockade = new JComboBox<>();
-        List<String> keys = new ArrayList<>(InterventionLabels.BLOCKADES.keySet());
+        List<String> keys = new ArrayList<>(ActionText.BLOCKADES.keySet());
         for (String k : keys) {
-            blockade.addItem(InterventionLabels.BLOCKADES.get(k));
+            blockade.addItem(ActionText.BLOCKADES.get(k));
         }
         JSpinner strength = spinner(100, 0, 100, 10);
         rows.add(row("Blockade", blockade, strength, new JLabel("%"),
@@ -173,8 +174,8 @@ public final class InterventionPanel extends JPanel {
         StringBuilder b = new StringBuilder("Blockades now: ");
         Map<String, Double> now = intervener.blockades();
         String sep = "";
-        for (String k : InterventionLabels.BLOCKADES.keySet()) {
-            b.append(sep).append(InterventionLabels.TARGETS.get(k)).append(' ').append(InterventionLabels.percent(now.getOrDefault(k, 0.0)));
+        for (String k : ActionText.BLOCKADES.keySet()) {
+            b.append(sep).append(InterventionLabels.TARGETS.get(k)).append(' ').append(ActionText.percent(now.getOrDefault(k, 0.0)));
             sep = " · ";
         }
         blockadesNow.setText(b.toString());

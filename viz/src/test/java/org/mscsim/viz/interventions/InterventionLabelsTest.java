@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mscsim.model.ActionText;
 import org.mscsim.scenario.Intervention;
 
 class InterventionLabelsTest {
@@ -31,6 +32,6 @@ class InterventionLabelsTest {
 
     @Test
     void everyBlockadeKeyHasAName() {
-        assertEquals(InterventionLabels.BLOCKADES.keySet(), InterventionLabels.TARGETS.keySet());
+        assertEquals(ActionText.BLOCKADES.keySet(), InterventionLabels.TARGETS.keySet());
     }
 }
