@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "Measure performance on this machine: memory bandwidth, solver, agents, whole model, HeatBugs.",
         description = {
             "STREAM triad (1 and 2 threads); field-solver voxel-field updates/s for 5 fields at 200², 1000² and"
-                + " 2000² and its effective bandwidth as a share of STREAM; ns per agent step with every mechanism on;"
+                + " 2000² and its effective bandwidth as a share of STREAM (timed in alternation with it); ns per agent step with every mechanism on;"
                 + " co-culture steps/s at 200 x 200 and 1000 x 1000 (~250,000 cells); MASON's HeatBugs as the baseline;"
                 + " and whether 1, 2 and 3 threads give identical results. Medians of repetitions after warm-up.",
             "Takes a few minutes; --quick skips the 2000² solver and uses fewer repetitions."

@@ -21,7 +21,7 @@ class BenchTest {
         for (String key : List.of("stream_triad_gbs_t2", "solver_updates_per_s_1000_t1", "solver_updates_per_s_1000_t2",
                 "solver_stream_fraction_1000_t2", "agent_ns_per_step", "heatbugs_ns_per_bug_step",
                 "model_steps_per_s_200_t2", "model_steps_per_s_1000_t2", "model_steps_per_s_1000_t2_min",
-                "model_steps_per_s_1000_t2_max", "solver_bytes_per_update")) {
+                "model_steps_per_s_1000_t2_max", "solver_bytes_per_update", "solver_gbs_1000_t2", "stream_triad_gbs_t2_alongside")) {
             Object v = r.get(key);
             assertTrue(v instanceof Number, key + " missing or not a number: " + v);
             double d = ((Number) v).doubleValue();
