@@ -37,10 +37,12 @@ public final class ParameterInspector extends Inspector {
     private final List<String> keys = new ArrayList<>();
     private SimpleInspector shown;
     /**
-     * True while the fields are being (re)built or brought up to date. A MASON slider reports a
-     * value set by the program as if the user had moved it; those reports are not edits.
+     * Above zero while the fields are being (re)built or brought up to date. A MASON slider reports
+     * a value set by the program as if the user had moved it; those reports are not edits. A count,
+     * not a flag: an edit makes MASON refresh the console, which refreshes this inspector again
+     * while the outer refresh is still going through its fields.
      */
-    private boolean refreshing;
+    private int refreshing;
 
     public ParameterInspector(GUIState gui, ParameterAccess access) {
         this.gui = gui;
@@ -87,13 +89,11 @@ public final class ParameterInspector extends Inspector {
             remove(shown);
         }
         ParameterProperties props = sections.get(key);
-        refreshing = true;
-        try {
+        quietly(() -> {
             shown = new SimpleInspector(props, gui, (String) props.getObject(), props.numProperties() + 1);
-        } finally {
-            refreshing = false;
-        }
-        applyOnRelease(shown);
+            applyOnRelease(shown);
+            spendIgnoredEvent(shown);
+        });
         add(shown, BorderLayout.CENTER);
         revalidate();
         repaint();
@@ -121,15 +121,36 @@ public final class ParameterInspector extends Inspector {
         }
     }
 
+    /**
+     * MASON's slider field ignores the first change after it is set up, expecting the one its own
+     * set-up makes; a slider set up at the position it already had (a 0.5 blockade, mid-range)
+     * makes none, and the user's first drag would be dropped. A step there and back spends it.
+     */
+    private static void spendIgnoredEvent(Container c) {
+        for (Component child : c.getComponents()) {
+            if (child instanceof JSlider slider) {
+                int v = slider.getValue();
+                slider.setValue(v < slider.getMaximum() ? v + 1 : v - 1);
+                slider.setValue(v);
+            } else if (child instanceof Container inner) {
+                spendIgnoredEvent(inner);
+            }
+        }
+    }
+
+    private void quietly(Runnable r) {
+        refreshing++;
+        try {
+            r.run();
+        } finally {
+            refreshing--;
+        }
+    }
+
     @Override
     public void updateInspector() {
         if (shown != null) {
-            refreshing = true;
-            try {
-                shown.updateInspector();
-            } finally {
-                refreshing = false;
-            }
+            quietly(shown::updateInspector);
         }
     }
 
@@ -148,7 +169,7 @@ public final class ParameterInspector extends Inspector {
 
         @Override
         public Object edit(String key, String text) throws ScenarioException {
-            return refreshing ? access.value(key) : access.edit(key, text);
+            return refreshing > 0 ? access.value(key) : access.edit(key, text);
         }
 
         @Override
