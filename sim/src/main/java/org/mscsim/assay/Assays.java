@@ -558,6 +558,7 @@ public final class Assays {
         int side = (int) Math.max(10, Math.ceil(Math.sqrt(nk / 0.25)));
         String[] culture = {"populations.t_cd4=0", "populations.t_cd8=0", "populations.b=0", "populations.macrophage=0",
             "populations.target=0", "populations.nk=" + nk, "grid.width=" + side, "grid.height=" + side,
+            "output.interval_h=1", // the read-out needs the rows at the culture's end (an output row)
             "time.hours=" + (hours + 4), "interventions=[{at_h: " + hours + ", add_targets: " + targets + "}]"};
         String[] replated = concat(java.util.Arrays.copyOf(culture, culture.length - 1),
                 "interventions=[{at_h: " + hours + ", replate_nk: " + REPLATE_E_TO_T + "}]");

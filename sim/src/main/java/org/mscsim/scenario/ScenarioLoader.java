@@ -352,6 +352,9 @@ public final class ScenarioLoader {
             if (action instanceof Intervention.InfuseMscPerKg && infusionLine == 0) {
                 infusionLine = actions.get(0).keyLine();
             }
+            if (action instanceof Intervention.ReplateNk && replateLine == 0) {
+                replateLine = actions.get(0).keyLine();
+            }
             if (at != null && action != null) {
                 out.add(new Intervention(at, action));
             }
@@ -474,6 +477,8 @@ public final class ScenarioLoader {
 
     /** Line of the first infuse_msc_per_kg intervention read, for the in-vivo cross-check; 0 if none. */
     private int infusionLine;
+    /** Line of the first replate_nk intervention read, for the in-vivo cross-check; 0 if none. */
+    private int replateLine;
 
     private void crossCheck(Scenario s, int line) {
         long voxels = (long) s.integer("grid.width") * s.integer("grid.height");
@@ -485,6 +490,10 @@ public final class ScenarioLoader {
         if (!s.bool("invivo.enabled") && s.interventions().stream().anyMatch(i -> i.action() instanceof Intervention.InfuseMscPerKg)) {
             problems.add(at(infusionLine > 0 ? infusionLine : line)
                     + "infuse_msc_per_kg needs an in-vivo scenario (invivo.enabled: true); a culture takes add_msc: N");
+        }
+        if (s.bool("invivo.enabled") && s.interventions().stream().anyMatch(i -> i.action() instanceof Intervention.ReplateNk)) {
+            problems.add(at(replateLine > 0 ? replateLine : line)
+                    + "replate_nk needs a culture (a well's NK cells re-plated for a cytotoxicity read-out); an in-vivo patch (invivo.enabled: true) keeps receiving cells from the blood");
         }
         if (cells > voxels) {
             problems.add(at(line) + "populations add up to " + cells + " cells but the grid has only " + voxels

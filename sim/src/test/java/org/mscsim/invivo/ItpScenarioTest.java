@@ -125,4 +125,11 @@ class ItpScenarioTest {
         assertTrue(e.getMessage().contains("x.yaml line 4: infuse_msc_per_kg needs an in-vivo scenario (invivo.enabled: true)"),
                 "names the intervention's line: " + e.getMessage());
     }
+
+    @Test
+    void replatingNeedsACulture() {
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse("name: patient\ninvivo: {enabled: true}\ninterventions:\n  - {at_h: 1, replate_nk: 10}\n", "x.yaml"));
+        assertTrue(e.getMessage().contains("x.yaml line 4: replate_nk needs a culture"), "names the intervention's line: " + e.getMessage());
+    }
 }
