@@ -30,7 +30,15 @@ public final class Assays {
     }
 
     /** How to run an assay: replicates, worker threads, progress. */
-    public record Options(int replicates, int workers, Batch.Progress progress) {
+    /**
+     * How an assay runs: replicates per condition, parallel runs, progress; and {@code area}, the
+     * factor by which the patch was enlarged at the same cells per µL ({@code --room}), which the
+     * NK assay, laying out its own patch, undoes in the depth of medium.
+     */
+    public record Options(int replicates, int workers, Batch.Progress progress, double area) {
+        public Options(int replicates, int workers, Batch.Progress progress) {
+            this(replicates, workers, progress, 1.0);
+        }
     }
 
     // ---------------------------------------------------------------- readouts
@@ -65,7 +73,7 @@ public final class Assays {
                     rep.say("");
                     any = true;
                 }
-                rep.say(Crowding.warning("condition " + label, share));
+                rep.say(Crowding.warning("condition " + label, share, "--room 1.5 gives them 2.25× the area"));
             }
         }
     }
@@ -556,6 +564,10 @@ public final class Assays {
         // A cytotoxicity assay is done with cells packed at the bottom of a well: size the patch
         // so NK cells fill a quarter of it.
         int side = (int) Math.max(10, Math.ceil(Math.sqrt(nk / 0.25)));
+        if (o.area() != 1.0) {
+            // This assay lays out its own patch: --room's thinner medium does not apply to it.
+            base = base.with("grid.depth_um", base.real("grid.depth_um") * o.area());
+        }
         String[] culture = {"populations.t_cd4=0", "populations.t_cd8=0", "populations.b=0", "populations.macrophage=0",
             "populations.target=0", "populations.nk=" + nk, "grid.width=" + side, "grid.height=" + side,
             "output.interval_h=1", // the read-out needs the rows at the culture's end (an output row)
@@ -646,8 +658,10 @@ public final class Assays {
     }
 
     static String describe(Scenario base, Options o) {
-        return String.format(Locale.ROOT, "Base scenario %s (%s), %d × %d voxels, %s h, %d replicate(s) from seed %d.",
-                base.name(), base.source(), base.integer("grid.width"), base.integer("grid.height"),
+        String room = o.area() == 1.0 ? "" : String.format(Locale.ROOT, " (--room: %.2f× the area, medium %.1f µm deep, the same cells per µL)",
+                o.area(), base.real("grid.depth_um"));
+        return String.format(Locale.ROOT, "Base scenario %s (%s), %d × %d voxels%s, %s h, %d replicate(s) from seed %d.",
+                base.name(), base.source(), base.integer("grid.width"), base.integer("grid.height"), room,
                 RunFmt.h(base.real("time.hours")), o.replicates(), base.seed());
     }
 

@@ -56,6 +56,16 @@ final class AssayCommand implements Runnable {
         @Option(names = "--quick", description = "Half the grid edge and a quarter of every population: 4x faster, noisier.")
         boolean quick;
 
+        @Option(names = "--room", paramLabel = "F", defaultValue = "1",
+                description = "Give the cells room to divide: the grid edge times F and the medium's depth (grid.depth_um) divided"
+                        + " by the area's growth, so the same cells sit in the same volume of medium. Avoids the crowding that caps"
+                        + " proliferation on the default patch (scenarios/PARAMETERS.md, 'The lattice fills up'); costs about F²"
+                        + " the run time. From 1 to 5. Default: ${DEFAULT-VALUE}.")
+        double room;
+
+        /** The patch's area after --room relative to before (1 without it). */
+        private double area = 1.0;
+
         Scenario base() throws Exception {
             if (replicates < 1 || replicates > 1000) {
                 throw new Main.UserError("--replicates must be from 1 to 1000, got " + replicates);
@@ -63,8 +73,21 @@ final class AssayCommand implements Runnable {
             if (workers != null && (workers < 1 || workers > 1024)) {
                 throw new Main.UserError("--workers must be from 1 to 1024, got " + workers);
             }
+            if (!(room >= 1 && room <= 5)) {
+                throw new Main.UserError("--room must be a number from 1 to 5, got " + room);
+            }
             Scenario s = scenario.load();
-            return quick ? quarter(s) : s;
+            s = quick ? quarter(s) : s;
+            if (room == 1) {
+                return s;
+            }
+            int w = s.integer("grid.width");
+            int h = s.integer("grid.height");
+            int w1 = (int) Math.round(w * room);
+            int h1 = (int) Math.round(h * room);
+            area = (double) w1 * h1 / ((double) w * h);
+            return ScenarioLoader.applySets(s, List.of("grid.width=" + w1, "grid.height=" + h1,
+                    "grid.depth_um=" + s.real("grid.depth_um") / area));
         }
 
         /** The run options; called before an assay computes, so it also refuses a used --out up front. */
@@ -74,7 +97,7 @@ final class AssayCommand implements Runnable {
             }
             ProgressLine line = new ProgressLine(err, label);
             Batch.Progress p = (done, total) -> line.update(done, total, "runs");
-            return new Assays.Options(replicates, workers == null ? Batch.allCores() : workers, p);
+            return new Assays.Options(replicates, workers == null ? Batch.allCores() : workers, p, area);
         }
 
         int write(CommandSpec spec, String name, Report report, String baseName) throws Exception {

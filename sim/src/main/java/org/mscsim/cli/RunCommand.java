@@ -166,7 +166,8 @@ final class RunCommand implements Callable<Integer> {
         }
         double room = ((Number) readouts.get("room_wait_per_division")).doubleValue();
         if (org.mscsim.model.Crowding.limits(room)) {
-            b.append("  ").append(org.mscsim.model.Crowding.warning("the grid filled up", room)).append(String.format(Locale.ROOT, "%n"));
+            b.append("  ").append(org.mscsim.model.Crowding.warning("the grid filled up", room, "e.g. "
+                    + org.mscsim.model.Crowding.roomierSets(s))).append(String.format(Locale.ROOT, "%n"));
         }
         b.append("  fields at the end (patch means):");
         String sep = " ";

@@ -36,10 +36,28 @@ public final class Crowding {
         return share > WARN_SHARE;
     }
 
-    /** The warning, naming what the share means and what to do. */
-    public static String warning(String what, double share) {
+    /**
+     * The warning, naming what the share means and what to do; {@code remedy} says how, for the
+     * command that printed it.
+     */
+    public static String warning(String what, double share, String remedy) {
         return String.format(Locale.ROOT, "warning: %s: T cells ready to divide waited for a free neighbour %.0f %% of a cell cycle per"
                 + " division; the grid, not the biology, limits proliferation (and a %% suppression against it)."
-                + " Enlarge the grid at the same cells per µL (scenarios/PARAMETERS.md, 'The lattice fills up').", what, 100 * share);
+                + " Give the cells room at the same cells per µL: %s (scenarios/PARAMETERS.md, 'The lattice fills up').",
+                what, 100 * share, remedy);
+    }
+
+    /**
+     * The settings that give {@code s}'s cells 1.5× the grid edge in a medium as much shallower,
+     * so the same cells sit in the same volume, e.g. "--set grid.width=300 --set grid.height=300
+     * --set grid.depth_um=1422.2".
+     */
+    public static String roomierSets(org.mscsim.scenario.Scenario s) {
+        int w = s.integer("grid.width");
+        int h = s.integer("grid.height");
+        int w1 = (int) Math.round(w * 1.5);
+        int h1 = (int) Math.round(h * 1.5);
+        double depth = s.real("grid.depth_um") * w * h / ((double) w1 * h1);
+        return String.format(Locale.ROOT, "--set grid.width=%d --set grid.height=%d --set grid.depth_um=%.1f", w1, h1, depth);
     }
 }

@@ -69,6 +69,17 @@ class AssayCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         String report = Files.readString(dir.resolve("report.txt"));
         assertTrue(report.contains("warning: condition none: T cells ready to divide waited for a free neighbour"), report);
+        assertTrue(report.contains("--room 1.5 gives them 2.25× the area"), report);
+
+        // With room: twice the edge in a medium a quarter as deep, and the control no longer waits.
+        Path roomy = tmp.resolve("roomy");
+        Cli.Result ok = Cli.run("assay", "suppression", "--set", "grid.width=30", "--set", "grid.height=30", "--set", "populations.t_cd4=420",
+                "--set", "populations.t_cd8=230", "--set", "populations.b=0", "--set", "populations.nk=0", "--set", "populations.macrophage=0",
+                "--set", "populations.msc=0", "--ratios", "1:10", "--hours", "96", "--replicates", "1", "--room", "2", "--out", roomy.toString());
+        assertEquals(0, ok.exitCode(), ok.err());
+        String roomyReport = Files.readString(roomy.resolve("report.txt"));
+        assertTrue(roomyReport.contains("60 × 60 voxels (--room: 4.00× the area, medium 800.0 µm deep, the same cells per µL)"), roomyReport);
+        assertTrue(!roomyReport.contains("warning: condition none"), roomyReport);
     }
 
     @Test
@@ -79,6 +90,9 @@ class AssayCommandTest {
         Cli.Result readout = Cli.run("assay", "attribution", "--readout", "tcells", "--out", tmp.resolve("b").toString());
         assertEquals(Main.BAD_INPUT, readout.exitCode());
         assertTrue(readout.err().contains("--readout tcells: no such timeseries.csv column"), readout.err());
+        Cli.Result room = Cli.run("assay", "suppression", "--room", "0.5");
+        assertEquals(Main.BAD_INPUT, room.exitCode());
+        assertTrue(room.err().contains("--room must be a number from 1 to 5, got 0.5"), room.err());
         Cli.Result reps = Cli.run("assay", "blockade", "--replicates", "0");
         assertEquals(Main.BAD_INPUT, reps.exitCode());
         assertTrue(reps.err().contains("--replicates must be from 1 to 1000"), reps.err());

@@ -34,6 +34,8 @@ class RunCommandTest {
                 "--set", "populations.nk=0", "--set", "populations.macrophage=0", "--hours", "96", "--out", full.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("warning: the grid filled up: T cells ready to divide waited for a free neighbour"), r.out());
+        assertTrue(r.out().contains("room at the same cells per µL: e.g. --set grid.width=51 --set grid.height=51 --set grid.depth_um=1422.2"),
+                "1.5× the edge, 3200 µm × 34² / 51² deep\n" + r.out());
         assertTrue(r.out().matches("(?s).*event \\d+\\.\\d\\d h: the grid is full around dividing T cells.*"), "logged once when it happens\n" + r.out());
         assertEquals(1, r.out().split("the grid is full around dividing T cells", -1).length - 1, r.out());
         JsonNode readouts = new ObjectMapper().readTree(full.resolve("summary.json").toFile()).get("readouts");
