@@ -29,15 +29,19 @@ public final class Assays {
     private Assays() {
     }
 
-    /** How to run an assay: replicates, worker threads, progress. */
     /**
-     * How an assay runs: replicates per condition, parallel runs, progress; and {@code area}, the
-     * factor by which the patch was enlarged at the same cells per µL ({@code --room}), which the
-     * NK assay, laying out its own patch, undoes in the depth of medium.
+     * How an assay runs: replicates per condition, parallel runs, progress; and, when the base
+     * scenario's patch was enlarged at the same cells per µL ({@code --room}), the depth of medium
+     * it had before ({@code NaN} otherwise), which the NK assay, laying out its own patch, restores.
      */
-    public record Options(int replicates, int workers, Batch.Progress progress, double area) {
+    public record Options(int replicates, int workers, Batch.Progress progress, double depthBeforeRoomUm) {
         public Options(int replicates, int workers, Batch.Progress progress) {
-            this(replicates, workers, progress, 1.0);
+            this(replicates, workers, progress, Double.NaN);
+        }
+
+        /** The factor by which {@code --room} enlarged {@code base}'s area (1 without it). */
+        double area(Scenario base) {
+            return Double.isNaN(depthBeforeRoomUm) ? 1.0 : depthBeforeRoomUm / base.real("grid.depth_um");
         }
     }
 
@@ -64,7 +68,11 @@ public final class Assays {
      * Warns in {@code rep} about each condition whose runs' proliferation the full grid held back
      * (the mean over replicates of {@link #roomWait}); says nothing when room never ran short.
      */
-    static void warnCrowding(Report rep, Experiment e, Experiment.Results res) {
+    static void warnCrowding(Report rep, Experiment e, Experiment.Results res, Options o) {
+        // Half as much again on the edge as the runs had: --room 1.5 first, then 2.3, 3.4, ...
+        double room = Math.ceil(15 * Math.sqrt(o.area(e.base())) - 1e-9) / 10.0;
+        String remedy = room > 5 ? "the grid is as large as --room makes it; fewer cells, or a shorter culture, would be needed"
+                : String.format(Locale.ROOT, "--room %s gives them %.2f× the area", ActionText.scientific(room), room * room);
         boolean any = false;
         for (String label : e.labels()) {
             double share = Stats.of(res.values(label, Assays::roomWait)).mean();
@@ -73,7 +81,7 @@ public final class Assays {
                     rep.say("");
                     any = true;
                 }
-                rep.say(Crowding.warning("condition " + label, share, "--room 1.5 gives them 2.25× the area"));
+                rep.say(Crowding.warning("condition " + label, share, remedy));
             }
         }
     }
@@ -179,7 +187,7 @@ public final class Assays {
         rep.say(shown.text().stripTrailing());
         rep.say("").say("% suppression = 1 − division index / division index without MSCs (same replicate), as from CFSE dilution.");
         rep.say("Published shape: strong at 1:1 (~90 % and more), substantial at 1:10, weak at 1:100 (Di Nicola 2002; Le Blanc 2003).");
-        warnCrowding(rep, e, res);
+        warnCrowding(rep, e, res, o);
         rep.table(summary).table(perRun);
         List<String> cats = new ArrayList<>(pct.keySet());
         cats.remove("none");
@@ -238,7 +246,7 @@ public final class Assays {
         rep.say("A transwell removes all MSC–immune-cell contact, so PD-L1 acts only in contact: anti-PD-L1 changes");
         rep.say("suppression in contact but not across the membrane. Published: suppression is largely retained");
         rep.say("across a transwell (Di Nicola 2002).");
-        warnCrowding(rep, e, res);
+        warnCrowding(rep, e, res, o);
         rep.table(t);
         rep.chart("transwell", AssayCharts.bars("Suppression in contact and across a transwell (mean ± SD)", "MSC : T-cell ratio",
                 "% suppression of divisions", List.of(
@@ -294,7 +302,7 @@ public final class Assays {
         rep.say("% restored = (DI with blockade − DI with MSCs) / (DI without MSCs − DI with MSCs), same replicate.");
         rep.say("Published single-blockade restorations in human co-culture were not found as numbers (scenarios/biology.md);");
         rep.say("these are the model's predictions.");
-        warnCrowding(rep, e, res);
+        warnCrowding(rep, e, res, o);
         rep.table(t);
         List<String> cats = new ArrayList<>(e.labels());
         cats.remove("no MSC");
@@ -564,9 +572,9 @@ public final class Assays {
         // A cytotoxicity assay is done with cells packed at the bottom of a well: size the patch
         // so NK cells fill a quarter of it.
         int side = (int) Math.max(10, Math.ceil(Math.sqrt(nk / 0.25)));
-        if (o.area() != 1.0) {
+        if (!Double.isNaN(o.depthBeforeRoomUm())) {
             // This assay lays out its own patch: --room's thinner medium does not apply to it.
-            base = base.with("grid.depth_um", base.real("grid.depth_um") * o.area());
+            base = base.with("grid.depth_um", o.depthBeforeRoomUm());
         }
         String[] culture = {"populations.t_cd4=0", "populations.t_cd8=0", "populations.b=0", "populations.macrophage=0",
             "populations.target=0", "populations.nk=" + nk, "grid.width=" + side, "grid.height=" + side,
@@ -658,8 +666,9 @@ public final class Assays {
     }
 
     static String describe(Scenario base, Options o) {
-        String room = o.area() == 1.0 ? "" : String.format(Locale.ROOT, " (--room: %.2f× the area, medium %.1f µm deep, the same cells per µL)",
-                o.area(), base.real("grid.depth_um"));
+        String room = Double.isNaN(o.depthBeforeRoomUm()) ? ""
+                : String.format(Locale.ROOT, " (--room: %.2f× the area, medium %.1f µm deep, the same cells per µL)",
+                o.area(base), base.real("grid.depth_um"));
         return String.format(Locale.ROOT, "Base scenario %s (%s), %d × %d voxels%s, %s h, %d replicate(s) from seed %d.",
                 base.name(), base.source(), base.integer("grid.width"), base.integer("grid.height"), room,
                 RunFmt.h(base.real("time.hours")), o.replicates(), base.seed());

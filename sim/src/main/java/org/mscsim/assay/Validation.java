@@ -252,7 +252,7 @@ public final class Validation {
         Report rep = report(coculture, o, checks);
         // The conditions whose proliferation the full grid held back (on the default patch the
         // no-MSC control): every % suppression above is measured against it.
-        Assays.warnCrowding(rep, e, res);
+        Assays.warnCrowding(rep, e, res, o);
         return rep;
     }
 

@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 import org.mscsim.assay.Assays;
 import org.mscsim.assay.Report;
 import org.mscsim.batch.Batch;
+import org.mscsim.model.ActionText;
+import org.mscsim.model.Crowding;
 import org.mscsim.output.RunWriter;
+import org.mscsim.scenario.Parameters;
 import org.mscsim.scenario.Scenario;
 import org.mscsim.scenario.ScenarioException;
 import org.mscsim.scenario.ScenarioLoader;
@@ -63,8 +66,8 @@ final class AssayCommand implements Runnable {
                         + " the run time. From 1 to 5. Default: ${DEFAULT-VALUE}.")
         double room;
 
-        /** The patch's area after --room relative to before (1 without it). */
-        private double area = 1.0;
+        /** The depth of medium before --room (NaN without it). */
+        private double depthBeforeRoom = Double.NaN;
 
         Scenario base() throws Exception {
             if (replicates < 1 || replicates > 1000) {
@@ -81,13 +84,18 @@ final class AssayCommand implements Runnable {
             if (room == 1) {
                 return s;
             }
-            int w = s.integer("grid.width");
-            int h = s.integer("grid.height");
-            int w1 = (int) Math.round(w * room);
-            int h1 = (int) Math.round(h * room);
-            area = (double) w1 * h1 / ((double) w * h);
-            return ScenarioLoader.applySets(s, List.of("grid.width=" + w1, "grid.height=" + h1,
-                    "grid.depth_um=" + s.real("grid.depth_um") / area));
+            if (s.bool("invivo.enabled")) {
+                throw new Main.UserError("--room spreads a culture over more area in shallower medium; an in-vivo patch is a layer of"
+                        + " tissue one cell deep and is enlarged differently (scenarios/PARAMETERS.md, 'Convergence')");
+            }
+            Crowding.Roomier r = Crowding.roomier(s, room);
+            if (!r.fits()) {
+                throw new Main.UserError(String.format(java.util.Locale.ROOT, "--room %s would make the grid %d × %d with medium %.2f µm deep;"
+                        + " grid.width and grid.height go up to %d and grid.depth_um down to %s", ActionText.scientific(room), r.width(), r.height(),
+                        r.depthUm(), (long) Parameters.get().param("grid.width").max(), ActionText.scientific(Parameters.get().param("grid.depth_um").min())));
+            }
+            depthBeforeRoom = s.real("grid.depth_um");
+            return ScenarioLoader.applySets(s, List.of("grid.width=" + r.width(), "grid.height=" + r.height(), "grid.depth_um=" + r.depthUm()));
         }
 
         /** The run options; called before an assay computes, so it also refuses a used --out up front. */
@@ -97,7 +105,7 @@ final class AssayCommand implements Runnable {
             }
             ProgressLine line = new ProgressLine(err, label);
             Batch.Progress p = (done, total) -> line.update(done, total, "runs");
-            return new Assays.Options(replicates, workers == null ? Batch.allCores() : workers, p, area);
+            return new Assays.Options(replicates, workers == null ? Batch.allCores() : workers, p, depthBeforeRoom);
         }
 
         int write(CommandSpec spec, String name, Report report, String baseName) throws Exception {

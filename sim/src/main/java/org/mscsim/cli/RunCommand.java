@@ -166,8 +166,10 @@ final class RunCommand implements Callable<Integer> {
         }
         double room = ((Number) readouts.get("room_wait_per_division")).doubleValue();
         if (org.mscsim.model.Crowding.limits(room)) {
-            b.append("  ").append(org.mscsim.model.Crowding.warning("the grid filled up", room, "e.g. "
-                    + org.mscsim.model.Crowding.roomierSets(s))).append(String.format(Locale.ROOT, "%n"));
+            org.mscsim.model.Crowding.Roomier roomier = org.mscsim.model.Crowding.roomier(s, 1.5);
+            String remedy = s.bool("invivo.enabled") ? "enlarge the patch the way its convergence check does"
+                    : roomier.fits() ? "e.g. " + roomier.sets() : "fewer cells, or a shorter culture, on this grid";
+            b.append("  ").append(org.mscsim.model.Crowding.warning("the grid filled up", room, remedy)).append(String.format(Locale.ROOT, "%n"));
         }
         b.append("  fields at the end (patch means):");
         String sep = " ";

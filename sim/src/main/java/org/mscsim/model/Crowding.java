@@ -47,17 +47,27 @@ public final class Crowding {
                 what, 100 * share, remedy);
     }
 
+    /** A patch {@link #roomier} made, and whether its sizes are ones a scenario accepts. */
+    public record Roomier(int width, int height, double depthUm, boolean fits) {
+        /** The {@code --set} options that make it. */
+        public String sets() {
+            return String.format(Locale.ROOT, "--set grid.width=%d --set grid.height=%d --set grid.depth_um=%.1f", width, height, depthUm);
+        }
+    }
+
     /**
-     * The settings that give {@code s}'s cells 1.5× the grid edge in a medium as much shallower,
-     * so the same cells sit in the same volume, e.g. "--set grid.width=300 --set grid.height=300
-     * --set grid.depth_um=1422.2".
+     * {@code s}'s patch with {@code factor} times the grid edge in a medium as much shallower as
+     * the area grew, so the same cells sit in the same volume of medium with room to divide.
      */
-    public static String roomierSets(org.mscsim.scenario.Scenario s) {
+    public static Roomier roomier(org.mscsim.scenario.Scenario s, double factor) {
         int w = s.integer("grid.width");
         int h = s.integer("grid.height");
-        int w1 = (int) Math.round(w * 1.5);
-        int h1 = (int) Math.round(h * 1.5);
-        double depth = s.real("grid.depth_um") * w * h / ((double) w1 * h1);
-        return String.format(Locale.ROOT, "--set grid.width=%d --set grid.height=%d --set grid.depth_um=%.1f", w1, h1, depth);
+        int w1 = (int) Math.round(w * factor);
+        int h1 = (int) Math.round(h * factor);
+        double depth = s.real("grid.depth_um") * ((double) w * h) / ((double) w1 * h1);
+        org.mscsim.scenario.Parameters ps = org.mscsim.scenario.Parameters.get();
+        boolean fits = w1 <= ps.param("grid.width").max() && h1 <= ps.param("grid.height").max()
+                && depth >= ps.param("grid.depth_um").min();
+        return new Roomier(w1, h1, depth, fits);
     }
 }

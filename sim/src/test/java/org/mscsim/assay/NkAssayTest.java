@@ -53,7 +53,7 @@ class NkAssayTest {
         Assays.NkResult plain = Assays.nk(base, 24, 100, new Assays.Options(1, 2, null));
         // What --room 1.5 hands the assays: a medium 2.25 times shallower, which the NK assay undoes.
         Assays.NkResult roomy = Assays.nk(base.with("grid.depth_um", base.real("grid.depth_um") / 2.25), 24, 100,
-                new Assays.Options(1, 2, null, 2.25));
+                new Assays.Options(1, 2, null, base.real("grid.depth_um")));
         assertEquals(plain.replatedLysis().get("NK + MSC 10:1").mean(), roomy.replatedLysis().get("NK + MSC 10:1").mean());
         assertEquals(plain.targetLysis().get("NK + MSC 10:1").mean(), roomy.targetLysis().get("NK + MSC 10:1").mean());
         assertEquals(plain.mscLysed().get("NK + MSC 10:1").mean(), roomy.mscLysed().get("NK + MSC 10:1").mean());

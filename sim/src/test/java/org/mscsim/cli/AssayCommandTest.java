@@ -80,6 +80,30 @@ class AssayCommandTest {
         String roomyReport = Files.readString(roomy.resolve("report.txt"));
         assertTrue(roomyReport.contains("60 × 60 voxels (--room: 4.00× the area, medium 800.0 µm deep, the same cells per µL)"), roomyReport);
         assertTrue(!roomyReport.contains("warning: condition none"), roomyReport);
+
+        // Not room enough: the advice goes on from the room already given.
+        Path tight = tmp.resolve("tight");
+        Cli.Result still = Cli.run("assay", "suppression", "--set", "grid.width=30", "--set", "grid.height=30", "--set", "populations.t_cd4=420",
+                "--set", "populations.t_cd8=230", "--set", "populations.b=0", "--set", "populations.nk=0", "--set", "populations.macrophage=0",
+                "--set", "populations.msc=0", "--ratios", "1:10", "--hours", "96", "--replicates", "1", "--room", "1.5", "--out", tight.toString());
+        assertEquals(0, still.exitCode(), still.err());
+        String tightReport = Files.readString(tight.resolve("report.txt"));
+        assertTrue(tightReport.contains("warning: condition none"), tightReport);
+        assertTrue(tightReport.contains("--room 2.3 gives them 5.29× the area"), tightReport);
+    }
+
+    @Test
+    void roomOneChangesNothing() throws Exception {
+        String[] culture = {"assay", "suppression", "--set", "grid.width=30", "--set", "grid.height=30", "--set", "populations.t_cd4=100",
+            "--set", "populations.t_cd8=50", "--set", "populations.b=0", "--set", "populations.nk=0", "--set", "populations.macrophage=0",
+            "--set", "populations.msc=10", "--ratios", "1:10", "--hours", "24", "--replicates", "1"};
+        Path plain = tmp.resolve("plain");
+        Path one = tmp.resolve("one");
+        assertEquals(0, Cli.run(Cli.concat(culture, "--out", plain.toString())).exitCode());
+        assertEquals(0, Cli.run(Cli.concat(culture, "--room", "1", "--out", one.toString())).exitCode());
+        for (String f : List.of("report.txt", "suppression.csv", "suppression-runs.csv")) {
+            assertEquals(Files.readString(plain.resolve(f)), Files.readString(one.resolve(f)), f);
+        }
     }
 
     @Test
@@ -93,6 +117,13 @@ class AssayCommandTest {
         Cli.Result room = Cli.run("assay", "suppression", "--room", "0.5");
         assertEquals(Main.BAD_INPUT, room.exitCode());
         assertTrue(room.err().contains("--room must be a number from 1 to 5, got 0.5"), room.err());
+        Cli.Result deep = Cli.run("assay", "suppression", "--set", "grid.width=900", "--set", "grid.height=900", "--room", "5");
+        assertEquals(Main.BAD_INPUT, deep.exitCode());
+        assertTrue(deep.err().contains("--room 5 would make the grid 4500 × 4500 with medium 128.00 µm deep; grid.width and grid.height go up to 4000"),
+                deep.err());
+        Cli.Result inVivo = Cli.run("assay", "suppression", "../scenarios/itp-patient.yaml", "--room", "1.5");
+        assertEquals(Main.BAD_INPUT, inVivo.exitCode());
+        assertTrue(inVivo.err().contains("--room spreads a culture over more area in shallower medium; an in-vivo patch"), inVivo.err());
         Cli.Result reps = Cli.run("assay", "blockade", "--replicates", "0");
         assertEquals(Main.BAD_INPUT, reps.exitCode());
         assertTrue(reps.err().contains("--replicates must be from 1 to 1000"), reps.err());
