@@ -60,36 +60,32 @@ class AssayCommandTest {
         assertEquals("precious", Files.readString(used.resolve("report.txt")));
     }
 
+    /** The suppression assay on a 30 × 30 patch whose T cells fill it in 96 h; its report. */
+    private String crowdedSuppression(String name, String... room) throws Exception {
+        Path dir = tmp.resolve(name);
+        Cli.Result r = Cli.run(Cli.concat(new String[] {"assay", "suppression", "--set", "grid.width=30", "--set", "grid.height=30",
+            "--set", "populations.t_cd4=420", "--set", "populations.t_cd8=230", "--set", "populations.b=0", "--set", "populations.nk=0",
+            "--set", "populations.macrophage=0", "--set", "populations.msc=0", "--ratios", "1:10", "--hours", "96", "--replicates", "1",
+            "--out", dir.toString()}, room));
+        assertEquals(0, r.exitCode(), r.err());
+        return Files.readString(dir.resolve("report.txt"));
+    }
+
     @Test
     void anAssayWhoseControlFillsTheGridWarnsAboutThatCondition() throws Exception {
-        Path dir = tmp.resolve("crowded");
-        Cli.Result r = Cli.run("assay", "suppression", "--set", "grid.width=30", "--set", "grid.height=30", "--set", "populations.t_cd4=420",
-                "--set", "populations.t_cd8=230", "--set", "populations.b=0", "--set", "populations.nk=0", "--set", "populations.macrophage=0",
-                "--set", "populations.msc=0", "--ratios", "1:10", "--hours", "96", "--replicates", "1", "--out", dir.toString());
-        assertEquals(0, r.exitCode(), r.err());
-        String report = Files.readString(dir.resolve("report.txt"));
+        String report = crowdedSuppression("crowded");
         assertTrue(report.contains("warning: condition none: T cells ready to divide waited for a free neighbour"), report);
         assertTrue(report.contains("--room 1.5 gives them 2.25× the area"), report);
 
         // With room: twice the edge in a medium a quarter as deep, and the control no longer waits.
-        Path roomy = tmp.resolve("roomy");
-        Cli.Result ok = Cli.run("assay", "suppression", "--set", "grid.width=30", "--set", "grid.height=30", "--set", "populations.t_cd4=420",
-                "--set", "populations.t_cd8=230", "--set", "populations.b=0", "--set", "populations.nk=0", "--set", "populations.macrophage=0",
-                "--set", "populations.msc=0", "--ratios", "1:10", "--hours", "96", "--replicates", "1", "--room", "2", "--out", roomy.toString());
-        assertEquals(0, ok.exitCode(), ok.err());
-        String roomyReport = Files.readString(roomy.resolve("report.txt"));
-        assertTrue(roomyReport.contains("60 × 60 voxels (--room: 4.00× the area, medium 800.0 µm deep, the same cells per µL)"), roomyReport);
-        assertTrue(!roomyReport.contains("warning: condition none"), roomyReport);
+        String roomy = crowdedSuppression("roomy", "--room", "2");
+        assertTrue(roomy.contains("60 × 60 voxels (--room: 4.00× the area, medium 800.0 µm deep, the same cells per µL)"), roomy);
+        assertTrue(!roomy.contains("warning: condition none"), roomy);
 
         // Not room enough: the advice goes on from the room already given.
-        Path tight = tmp.resolve("tight");
-        Cli.Result still = Cli.run("assay", "suppression", "--set", "grid.width=30", "--set", "grid.height=30", "--set", "populations.t_cd4=420",
-                "--set", "populations.t_cd8=230", "--set", "populations.b=0", "--set", "populations.nk=0", "--set", "populations.macrophage=0",
-                "--set", "populations.msc=0", "--ratios", "1:10", "--hours", "96", "--replicates", "1", "--room", "1.5", "--out", tight.toString());
-        assertEquals(0, still.exitCode(), still.err());
-        String tightReport = Files.readString(tight.resolve("report.txt"));
-        assertTrue(tightReport.contains("warning: condition none"), tightReport);
-        assertTrue(tightReport.contains("--room 2.3 gives them 5.29× the area"), tightReport);
+        String tight = crowdedSuppression("tight", "--room", "1.5");
+        assertTrue(tight.contains("warning: condition none"), tight);
+        assertTrue(tight.contains("--room 2.3 gives them 5.29× the area"), tight);
     }
 
     @Test
