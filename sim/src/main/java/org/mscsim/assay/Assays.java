@@ -576,12 +576,12 @@ public final class Assays {
             // This assay lays out its own patch: --room's thinner medium does not apply to it.
             base = base.with("grid.depth_um", o.depthBeforeRoomUm());
         }
-        String[] culture = {"populations.t_cd4=0", "populations.t_cd8=0", "populations.b=0", "populations.macrophage=0",
+        String[] plate = {"populations.t_cd4=0", "populations.t_cd8=0", "populations.b=0", "populations.macrophage=0",
             "populations.target=0", "populations.nk=" + nk, "grid.width=" + side, "grid.height=" + side,
             "output.interval_h=1", // the read-out needs the rows at the culture's end (an output row)
-            "time.hours=" + (hours + 4), "interventions=[{at_h: " + hours + ", add_targets: " + targets + "}]"};
-        String[] replated = concat(java.util.Arrays.copyOf(culture, culture.length - 1),
-                "interventions=[{at_h: " + hours + ", replate_nk: " + REPLATE_E_TO_T + "}]");
+            "time.hours=" + (hours + 4)};
+        String[] culture = concat(plate, "interventions=[{at_h: " + hours + ", add_targets: " + targets + "}]");
+        String[] replated = concat(plate, "interventions=[{at_h: " + hours + ", replate_nk: " + REPLATE_E_TO_T + "}]");
         Map<String, String[]> conditions = new LinkedHashMap<>();
         conditions.put("NK alone", new String[] {"populations.msc=0"});
         conditions.put("NK + MSC 10:1", new String[] {"populations.msc=" + msc});

@@ -168,7 +168,8 @@ public final class Bench {
         for (int size : sizes) {
             for (int threads : new int[] {1, 2}) {
                 double ups;
-                try (SolverRig rig = new SolverRig(size, threads)) {
+                try (Workers w = new Workers(threads)) {
+                    SolverRig rig = new SolverRig(size, w);
                     ups = rig.updates / median(2, 5, rig::run);
                 }
                 results.put("solver_updates_per_s_" + size + "_t" + threads, round(ups, 0));
@@ -186,7 +187,8 @@ public final class Bench {
         double[] streamGbs = new double[ratio.length];
         // 8 Mi doubles = 64 MiB per array: still far beyond any cache, and light beside the fields.
         Triad triad = new Triad(8 << 20);
-        try (Workers w = new Workers(2); SolverRig rig = new SolverRig(big, w)) {
+        try (Workers w = new Workers(2)) {
+            SolverRig rig = new SolverRig(big, w);
             triad.run(w);
             rig.run();
             for (int r = 0; r < ratio.length; r++) {
@@ -218,22 +220,13 @@ public final class Bench {
     }
 
     /** The bench's five fields at {@code size}², stepped on a set of worker threads. */
-    static final class SolverRig implements AutoCloseable {
-        private final Workers own;
+    static final class SolverRig {
         private final Fields five;
         private final int steps;
         /** Voxel-field updates per {@link #run}. */
         final double updates;
 
-        SolverRig(int size, int threads) {
-            this(size, new Workers(threads), true);
-        }
-
         SolverRig(int size, Workers w) {
-            this(size, w, false);
-        }
-
-        private SolverRig(int size, Workers w, boolean owned) {
             List<Field> active = new ArrayList<>();
             for (FieldId id : List.of(FieldId.PGE2, FieldId.TRYPTOPHAN, FieldId.KYNURENINE, FieldId.TGF_BETA, FieldId.IFN_GAMMA)) {
                 active.add(new Field(id, size, size, DiffusionSolver.Boundary.PERIODIC));
@@ -244,7 +237,6 @@ public final class Bench {
                     f.c[i / size][i % size] = (i * 7919L % 1000) / 1000.0;
                 }
             }
-            this.own = owned ? w : null;
             this.five = new Fields(active.toArray(new Field[0]), w);
             this.steps = Math.max(3, (int) (4e7 / (5.0 * size * size)));
             this.updates = 5.0 * size * size * steps;
@@ -253,13 +245,6 @@ public final class Bench {
         void run() {
             for (int k = 0; k < steps; k++) {
                 five.step();
-            }
-        }
-
-        @Override
-        public void close() {
-            if (own != null) {
-                own.close();
             }
         }
     }
